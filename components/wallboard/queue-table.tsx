@@ -1,0 +1,74 @@
+import { memo, useMemo } from "react";
+import { useLocale, useTranslations } from "use-intl";
+import { statusOf, type MetricId } from "@/lib/metrics/registry";
+import { queueScope, type WindowId } from "@/lib/metrics/scope";
+import { useCatalog, useLiveSnapshot } from "../live/use-live";
+import { definition, formatMetric, rawValue } from "./format";
+import { STATUS_TEXT } from "./metric-tile";
+
+const COLUMNS = ["offered", "answered", "abandoned", "serviceLevel", "asa", "waiting", "longestWait"] as const satisfies readonly MetricId[];
+
+const QueueCell = memo(function QueueCell({ id, value }: { id: MetricId; value: number | null }) {
+  const locale = useLocale();
+  const def = definition(id);
+  const status = statusOf(def, value);
+  return (
+    <td data-testid={`cell-${id}`} data-value={rawValue(value)} data-status={status} className={`px-[0.6vw] text-right font-semibold ${STATUS_TEXT[status]}`}>
+      {formatMetric(value, def.unit, locale)}
+    </td>
+  );
+});
+
+/** One queue's row: its own subscription to `queue:<name>` for the board's window. */
+const QueueRow = memo(function QueueRow({ name, window }: { name: string; window: WindowId }) {
+  const metrics = useLiveSnapshot(queueScope(name), window)?.metrics;
+  return (
+    <tr data-testid={`queue-row-${name}`} className="border-t border-panel-edge">
+      <th scope="row" title={name} className="px-[0.6vw] py-[0.7vh] text-left font-semibold leading-tight text-ink">
+        <span className="line-clamp-2 break-words">{name}</span>
+      </th>
+      {COLUMNS.map((id) => (
+        <QueueCell key={id} id={id} value={metrics?.[id] ?? null} />
+      ))}
+    </tr>
+  );
+});
+
+/** Every queue the server knows of, one row each. */
+export function QueueTable({ window }: { window: WindowId }) {
+  const t = useTranslations("Wallboard");
+  const locale = useLocale();
+  const { queues } = useCatalog();
+  const sorted = useMemo(() => [...queues].sort((a, b) => a.localeCompare(b, locale)), [queues, locale]);
+
+  return (
+    <section aria-label={t("queues")} className="flex min-h-0 flex-col rounded-xl border-2 border-panel-edge bg-panel">
+      <h2 className="px-[0.8vw] pt-[0.8vh] text-[clamp(0.9rem,1.2vw,2rem)] font-semibold uppercase tracking-wide text-ink-dim">{t("queues")}</h2>
+      <div className="min-h-0 flex-1 overflow-y-auto">
+        <table data-testid="queue-table" className="w-full table-fixed text-[clamp(1rem,1.55vw,2.6rem)] tabular-nums">
+          <thead>
+            <tr className="text-[clamp(0.75rem,0.85vw,1.5rem)] uppercase text-ink-dim">
+              <th scope="col" className="w-[20%] px-[0.6vw] py-[0.5vh] text-left align-bottom font-semibold">
+                {t("queue")}
+              </th>
+              {COLUMNS.map((id) => {
+                const def = definition(id);
+                return (
+                  <th key={id} scope="col" title={def.name[locale]} className="px-[0.6vw] py-[0.5vh] text-right align-bottom font-semibold leading-tight">
+                    {def.short[locale]}
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((name) => (
+              <QueueRow key={name} name={name} window={window} />
+            ))}
+          </tbody>
+        </table>
+        {sorted.length === 0 && <p className="px-[0.8vw] py-[1vh] text-[clamp(1rem,1.3vw,2rem)] text-ink-faint">{t("noQueues")}</p>}
+      </div>
+    </section>
+  );
+}

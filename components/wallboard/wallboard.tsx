@@ -1,0 +1,99 @@
+"use client";
+
+import { useState } from "react";
+import { useTranslations } from "use-intl";
+import { LanguageSwitcher } from "@/lib/i18n/language-switcher";
+import type { MetricId, MetricValues } from "@/lib/metrics/registry";
+import { WINDOWS, type Scope, type WindowId } from "@/lib/metrics/scope";
+import { useLiveSnapshot } from "../live/use-live";
+import { ConnectionBadge, StaleShade, UpdatedAgo } from "./connection-badge";
+import { LiveChart } from "./live-chart";
+import { MetricTile } from "./metric-tile";
+import { QueueTable } from "./queue-table";
+
+const HEADLINE = ["serviceLevel", "abandonRate", "waiting", "longestWait", "asa", "aht"] as const satisfies readonly MetricId[];
+const FLOW = ["offered", "answered", "abandoned"] as const satisfies readonly MetricId[];
+const AGENTS = ["agentsAvailable", "agentsBusy", "agentsWrapUp", "agentsPaused"] as const satisfies readonly MetricId[];
+
+const SCOPE: Scope = "all";
+
+function Tiles({ ids, metrics, size }: { ids: readonly MetricId[]; metrics: MetricValues | undefined; size: "xl" | "md" }) {
+  return ids.map((id) => <MetricTile key={id} id={id} value={metrics?.[id] ?? null} size={size} />);
+}
+
+function WindowSelector({ value, onChange }: { value: WindowId; onChange: (w: WindowId) => void }) {
+  const t = useTranslations("Wallboard");
+  return (
+    <div role="group" aria-label={t("windowLabel")} className="flex gap-1 rounded-lg bg-panel p-1">
+      {WINDOWS.map((w) => (
+        <button
+          key={w}
+          type="button"
+          data-testid={`window-${w}`}
+          aria-pressed={w === value}
+          onClick={() => onChange(w)}
+          className={`rounded-md px-[0.8em] py-[0.15em] font-semibold transition-colors ${
+            w === value ? "bg-ink text-canvas" : "text-ink-dim hover:bg-panel-edge hover:text-ink"
+          }`}
+        >
+          {t(`windows.${w}`)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** The live board for all queues: headline KPIs, flow and agent counts, per-queue table, today's chart. */
+export function Wallboard({ initialWindow }: { initialWindow: WindowId }) {
+  const t = useTranslations("Wallboard");
+  const [windowId, setWindowId] = useState<WindowId>(initialWindow);
+  const metrics = useLiveSnapshot(SCOPE, windowId)?.metrics;
+
+  const chooseWindow = (w: WindowId) => {
+    setWindowId(w);
+    // Keep the choice in the URL, so a TV can be pointed at /wallboard?window=1h.
+    const url = new URL(globalThis.location.href);
+    url.searchParams.set("window", w);
+    globalThis.history.replaceState(null, "", url);
+  };
+
+  return (
+    <main className="flex h-dvh flex-col gap-[1vh] overflow-hidden p-[1vw]">
+      <header className="flex items-center gap-[1.2vw] text-[clamp(1rem,1.3vw,2.2rem)]">
+        <h1 className="font-extrabold tracking-tight">
+          Vigie <span className="font-semibold text-ink-dim">· {t("title")}</span>
+        </h1>
+        <span className="text-ink-faint">{t("scopeAll")}</span>
+        <div className="ml-auto flex items-center gap-[1.2vw]">
+          <WindowSelector value={windowId} onChange={chooseWindow} />
+          <UpdatedAgo />
+          <ConnectionBadge />
+          <LanguageSwitcher />
+        </div>
+      </header>
+
+      <StaleShade>
+        <section className="grid grid-cols-6 gap-[0.8vw]">
+          <Tiles ids={HEADLINE} metrics={metrics} size="xl" />
+        </section>
+
+        <section className="grid grid-cols-[3fr_4fr] gap-[1.6vw]">
+          <div className="grid grid-cols-3 gap-[0.8vw]">
+            <Tiles ids={FLOW} metrics={metrics} size="md" />
+          </div>
+          <div role="group" aria-label={t("agents")} className="relative grid grid-cols-4 gap-[0.8vw] rounded-xl border-2 border-dashed border-panel-edge p-[0.5vw] pt-[1.4vh]">
+            <span aria-hidden className="absolute -top-[0.75em] left-[1vw] bg-canvas px-[0.5em] text-[clamp(0.8rem,1vw,1.7rem)] font-semibold uppercase tracking-wide text-ink-dim">
+              {t("agents")}
+            </span>
+            <Tiles ids={AGENTS} metrics={metrics} size="md" />
+          </div>
+        </section>
+
+        <section className="grid min-h-0 flex-1 grid-cols-[3fr_2fr] gap-[0.8vw]">
+          <QueueTable window={windowId} />
+          <LiveChart scope={SCOPE} />
+        </section>
+      </StaleShade>
+    </main>
+  );
+}

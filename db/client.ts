@@ -1,0 +1,80 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { lockFolder } from "./lock";
+import * as schema from "./schema";
+
+/**
+ * One database handle for the process: drizzle for ordinary queries, and a raw
+ * `query` for bulk writes and hot reads, which skip drizzle's query builder.
+ * postgres.js gets two clients: drizzle alters the client it is given.
+ */
+
+export type Drizzle = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  kind: "postgres" | "pglite";
+  /** The PostgreSQL URL, for the postgres kind. */
+  url?: string;
+  db: Drizzle;
+  /** Raw parameterised SQL ($1, $2…); arrays bind as PostgreSQL arrays. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres://… — when absent, the embedded PGlite in `dataDir`. */
+  url?: string;
+  /** Folder of the embedded database; `memory://` for an in-memory one (tests). */
+  dataDir?: string;
+  /** Connections of the raw client (bulk writes). */
+  writers?: number;
+}
+
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  return opts.url ? openPostgres(opts.url, opts.writers ?? 4) : openPglite(opts.dataDir ?? "./.vigie");
+}
+
+async function openPostgres(url: string, writers: number): Promise<Database> {
+  const common = { onnotice: () => {}, connect_timeout: 10, idle_timeout: 60 } as const;
+  const raw = postgres(url, { ...common, max: writers });
+  const forDrizzle = postgres(url, { ...common, max: 10 });
+  // The first array-typed query on a new client fails until its array types are loaded.
+  await raw`select 1`;
+  return {
+    kind: "postgres",
+    url,
+    db: drizzlePostgres({ client: forDrizzle, schema }),
+    query: async <T>(text: string, params: unknown[] = []) =>
+      (await raw.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
+    close: async () => {
+      await Promise.all([raw.end({ timeout: 5 }), forDrizzle.end({ timeout: 5 })]);
+    },
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const inMemory = dataDir.startsWith("memory://");
+  const lock = inMemory ? null : lockFolder(dataDir);
+  try {
+    const pg = await PGlite.create(inMemory ? dataDir : path.join(dataDir, "pgdata"));
+    return {
+      kind: "pglite",
+      db: drizzlePglite({ client: pg, schema }) as unknown as Drizzle,
+      query: async <T>(text: string, params: unknown[] = []) => (await pg.query<T>(text, params)).rows,
+      close: async () => {
+        try {
+          await pg.close();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+/**
+ * CONTRACT §1: every variable is read here, once, typed. `loadEnv` throws an
+ * `EnvError` whose message is one line naming the variable; server.ts prints it
+ * and exits non-zero.
+ */
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const optionalSecret = (min: number) =>
+  z.string().min(min, `must be at least ${min} characters`).optional();
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+    VIGIE_DATA_DIR: z.string().min(1).default("./.vigie"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    VIGIE_INGEST_KEY: optionalSecret(16),
+    VIGIE_API_KEY: optionalSecret(16),
+    VIGIE_ADMIN_EMAIL: z.email("must be an email address").optional(),
+    VIGIE_ADMIN_PASSWORD: optionalSecret(12),
+    VIGIE_TIMEZONE: z.string().default("Europe/Paris").refine(isTimeZone, "must be an IANA time zone such as Europe/Paris"),
+    VIGIE_SL_SECONDS: z.coerce.number().positive("must be a positive number of seconds").max(3600).default(18),
+    VIGIE_INGEST_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 ** 3).default(10 * 1024 * 1024),
+  })
+  .superRefine((env, ctx) => {
+    if (!!env.VIGIE_ADMIN_EMAIL !== !!env.VIGIE_ADMIN_PASSWORD) {
+      ctx.addIssue({ code: "custom", path: ["VIGIE_ADMIN_PASSWORD"], message: "VIGIE_ADMIN_EMAIL and VIGIE_ADMIN_PASSWORD go together" });
+    }
+  });
+
+export type Env = z.output<typeof schema>;
+
+export class EnvError extends Error {}
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  // An empty variable means "unset", as in most deployment tools.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(cleaned);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const name = String(issue.path[0] ?? "environment");
+  const value = cleaned[name];
+  const shown = value === undefined || /KEY|PASSWORD|URL/.test(name) ? "" : ` (got "${value}")`;
+  throw new EnvError(`Invalid configuration: ${name} ${issue.message}${shown}`);
+}
+
+/** The process's configuration, loaded on first use and shared with Next's bundles. */
+export function env(): Env {
+  const g = globalThis as { __vigieEnv?: Env };
+  return (g.__vigieEnv ??= loadEnv());
+}
