@@ -183,14 +183,20 @@ export function kpi(id: string): KpiDefinition | undefined {
 }
 
 /** Every registry metric for one aggregate and its "now" figures. */
-export function computeMetrics(a: Aggregate, now: NowFigures, at: number): MetricValues {
+export function computeMetrics(a: Aggregate, now: NowFigures | null, at: number): MetricValues {
   const out: MetricValues = {};
   for (const k of KPIS as readonly KpiDefinition[]) {
-    const v = k.compute(a, now, at);
+    if (now === null && k.attribution === "now") {
+      out[k.id] = null; // a past interval has no "now"
+      continue;
+    }
+    const v = k.compute(a, now ?? NO_NOW, at);
     out[k.id] = v === null || !Number.isFinite(v) ? null : v;
   }
   return out;
 }
+
+const NO_NOW: NowFigures = { waiting: 0, oldestWaitingSince: null, waitingUnderSl: 0, agents: null };
 
 export type Status = "ok" | "warn" | "alert" | "none";
 

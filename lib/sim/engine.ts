@@ -85,6 +85,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
   const { profile, timeZone } = options;
   checkProfile(profile);
   new Intl.DateTimeFormat("en", { timeZone }); // throws RangeError on an unknown zone
+  if (!Number.isFinite(options.startAt)) throw new RangeError("startAt must be epoch milliseconds");
   const startAt = Math.floor(options.startAt);
   const rateScale = options.rateScale ?? 1;
   if (!(rateScale >= 0) || !Number.isFinite(rateScale)) throw new RangeError("rateScale must be a finite number ≥ 0");
@@ -150,8 +151,8 @@ export function createSimulation(options: SimulationOptions): Simulation {
       const x = hour - 0.5;
       const h = Math.floor(x);
       const curve = q.profile.intraday;
-      const from = curve[(h + 24) % 24]!;
-      const multiplier = from + (curve[(h + 25) % 24]! - from) * (x - h);
+      const before = curve[(h + 24) % 24]!;
+      const multiplier = before + (curve[(h + 25) % 24]! - before) * (x - h);
       const rate = (q.profile.ratePerHour * multiplier * profile.weekday[weekday]! * rateScale) / HOUR;
       if (chance(rand, rate / q.peakPerMs)) offer(q, at);
       scheduleArrival(q, at);
@@ -240,7 +241,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
       agenda.push(heldAt, () => emit("contact.held", heldAt, { contactId }));
       agenda.push(resumedAt, () => emit("contact.resumed", resumedAt, { contactId }));
     }
-    const endAt = at + talk;
+    const endAt = at + talk + holdMs;
     if (q.firstReply) {
       const replyAt = q.firstReply === "at-end" ? endAt : Math.min(endAt, at + ms(q.firstReply));
       agenda.push(replyAt, () => emit("contact.responded", replyAt, { contactId, agentId }));
