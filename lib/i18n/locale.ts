@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { env } from "../env";
+import { serverContext } from "../server/context";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, type Locale } from "./config";
 import en from "./messages/en.json";
 import fr from "./messages/fr.json";
@@ -17,7 +17,7 @@ export async function getLocale(): Promise<Locale> {
 
 /** Times on screen follow the contact centre's zone, not the TV's. */
 export function getTimeZone(): string {
-  return env().VIGIE_TIMEZONE;
+  return serverContext().env.VIGIE_TIMEZONE;
 }
 
 export function getMessages(locale: Locale): Messages {

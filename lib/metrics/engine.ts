@@ -68,11 +68,12 @@ export class MetricsEngine {
       this.place(fact, 1);
       return;
     }
-    if (!("contactId" in e) || e.contactId === undefined) return;
-    let t = this.contacts.get(e.contactId);
+    const contactId = (e as { contactId?: string }).contactId;
+    if (typeof contactId !== "string") return; // cases: not live metrics yet
+    let t = this.contacts.get(contactId);
     if (!t) {
-      t = { contact: newContact(e.contactId), facts: [], waitingScopes: [] };
-      this.contacts.set(e.contactId, t);
+      t = { contact: newContact(contactId), facts: [], waitingScopes: [] };
+      this.contacts.set(contactId, t);
     }
     if (!applyToContact(t.contact, e)) return;
     this.refresh(t);

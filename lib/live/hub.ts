@@ -1,0 +1,142 @@
+import type { Server } from "socket.io";
+import type { VigieEvent } from "../events/schema";
+import type { MetricsEngine } from "../metrics/engine";
+import { startOfLocalDay } from "../metrics/time";
+import type { Series, Snapshot } from "../metrics/snapshot";
+import { roomOf, type Catalog, type ClientToServerEvents, type ServerToClientEvents, type Subscription } from "./socket-events";
+
+export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
+
+interface Published {
+  key: string;
+  version: number;
+}
+
+const TICK_MS = 250; // at most 4 pushes a second per scope
+const FULL_PASS_MS = 1000; // time alone moves windows and waits
+const SERIES_MS = 5000;
+const EVICT_MS = 5 * 60_000;
+const MAX_UNSUBSCRIBED = 2000;
+
+/**
+ * Feeds stored events to the engine and pushes snapshots to socket rooms, one
+ * room per (scope, window). A room is recomputed when its scope changed, and
+ * every second for time-driven metrics; it is pushed only when a number moved.
+ */
+export class LiveHub {
+  private readonly published = new Map<string, Published>();
+  private readonly subscribed = new Map<string, Subscription>();
+  private readonly lastSeries = new Map<string, number>();
+  private lastVersion = 0;
+  private lastFull = 0;
+  private lastEvict = 0;
+  private catalogKey = "";
+  private timer: NodeJS.Timeout | undefined;
+  private io: LiveServer | undefined;
+
+  constructor(
+    readonly engine: MetricsEngine,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  onStored(events: VigieEvent[]): void {
+    const now = this.clock();
+    for (const e of events) this.engine.apply(e, now);
+  }
+
+  /** The current snapshot; its version grows whenever its numbers change, across restarts too. */
+  snapshot(sub: Subscription): Snapshot {
+    const now = this.clock();
+    const metrics = this.engine.metrics(sub.scope, sub.window, now);
+    const room = roomOf(sub);
+    const key = JSON.stringify(metrics);
+    let p = this.published.get(room);
+    if (!p || p.key !== key) {
+      p = { key, version: this.nextVersion(now) };
+      this.published.set(room, p);
+      if (!this.subscribed.has(room) && this.published.size > MAX_UNSUBSCRIBED + this.subscribed.size) this.trim();
+    }
+    return { at: new Date(now).toISOString(), version: p.version, scope: sub.scope, window: sub.window, metrics };
+  }
+
+  /** Today's per-15-minute series of a scope, from local midnight to now. */
+  series(scope: Subscription["scope"]): Series {
+    const now = this.clock();
+    const from = startOfLocalDay(now, this.engine.timeZone);
+    const points = this.engine.series(scope, from, now + 1, 15).map((p) => ({ start: new Date(p.start).toISOString(), metrics: p.metrics }));
+    return { scope, stepMinutes: 15, at: new Date(now).toISOString(), points };
+  }
+
+  catalog(): Catalog {
+    return this.engine.catalog();
+  }
+
+  /** A microsecond clock that never repeats nor goes back: versions stay monotonic across restarts. */
+  private nextVersion(now: number): number {
+    this.lastVersion = Math.max(this.lastVersion + 1, now * 1000);
+    return this.lastVersion;
+  }
+
+  private trim(): void {
+    for (const room of this.published.keys()) {
+      if (this.published.size <= MAX_UNSUBSCRIBED) break;
+      if (!this.subscribed.has(room)) this.published.delete(room);
+    }
+  }
+
+  /** Called by the socket layer when a room gains its first member or loses its last. */
+  trackRoom(sub: Subscription, active: boolean): void {
+    const room = roomOf(sub);
+    if (active) this.subscribed.set(room, sub);
+    else this.subscribed.delete(room);
+  }
+
+  start(io: LiveServer): void {
+    this.io = io;
+    this.timer = setInterval(() => this.tick(), TICK_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** One pass of the push loop; public for tests. */
+  tick(): void {
+    const io = this.io;
+    if (!io) return;
+    const now = this.clock();
+    this.engine.tick(now);
+    const dirty = this.engine.takeDirty();
+    const full = now - this.lastFull >= FULL_PASS_MS;
+    if (full) this.lastFull = now;
+
+    for (const [room, sub] of this.subscribed) {
+      if (!full && !dirty.has(sub.scope)) continue;
+      const before = this.published.get(room)?.version;
+      const snap = this.snapshot(sub);
+      if (snap.version !== before) io.to(room).emit("snapshot", snap);
+      if (sub.window === "today" && (dirty.has(sub.scope) || full)) {
+        const last = this.lastSeries.get(room) ?? 0;
+        if (now - last >= SERIES_MS) {
+          this.lastSeries.set(room, now);
+          io.to(room).emit("series", this.series(sub.scope));
+        }
+      }
+    }
+    if (full) {
+      io.emit("heartbeat", { at: new Date(now).toISOString() });
+      const catalog = this.catalog();
+      const key = JSON.stringify(catalog);
+      if (key !== this.catalogKey) {
+        this.catalogKey = key;
+        io.emit("catalog", catalog);
+      }
+    }
+    if (now - this.lastEvict >= EVICT_MS) {
+      this.lastEvict = now;
+      this.engine.evict(now);
+    }
+  }
+}

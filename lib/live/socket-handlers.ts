@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { scopeSchema, windowSchema } from "../metrics/scope";
+import { describeIssues } from "../events/schema";
+import type { LiveHub, LiveServer } from "./hub";
+import { roomOf, type Subscription } from "./socket-events";
+
+const subscriptionSchema = z.object({ scope: scopeSchema, window: windowSchema });
+
+/**
+ * Thin socket handlers: validate, join the room the server names, answer with
+ * a full snapshot. A reconnecting client subscribes again and so gets a full
+ * snapshot every time.
+ */
+export function attachSocketHandlers(io: LiveServer, hub: LiveHub): void {
+  const rooms = io.of("/").adapter;
+  rooms.on("create-room", (room: string) => {
+    const sub = parseRoom(room);
+    if (sub) hub.trackRoom(sub, true);
+  });
+  rooms.on("delete-room", (room: string) => {
+    const sub = parseRoom(room);
+    if (sub) hub.trackRoom(sub, false);
+  });
+
+  io.on("connection", (socket) => {
+    socket.emit("catalog", hub.catalog());
+
+    socket.on("subscribe", (raw, ack) => {
+      const reply = typeof ack === "function" ? ack : () => {};
+      const parsed = subscriptionSchema.safeParse(raw);
+      if (!parsed.success) return reply({ ok: false, error: describeIssues(parsed.error.issues, raw) });
+      const sub: Subscription = parsed.data;
+      void socket.join(roomOf(sub));
+      reply({ ok: true, snapshot: hub.snapshot(sub) });
+      if (sub.window === "today") socket.emit("series", hub.series(sub.scope));
+    });
+
+    socket.on("unsubscribe", (raw) => {
+      const parsed = subscriptionSchema.safeParse(raw);
+      if (parsed.success) void socket.leave(roomOf(parsed.data));
+    });
+  });
+}
+
+function parseRoom(room: string): Subscription | null {
+  const m = /^live\|(today|1h|15m)\|(.+)$/.exec(room);
+  if (!m) return null;
+  const parsed = subscriptionSchema.safeParse({ window: m[1], scope: m[2] });
+  return parsed.success ? parsed.data : null;
+}

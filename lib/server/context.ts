@@ -1,0 +1,30 @@
+import type { Database } from "../../db/client";
+import type { Env } from "../env";
+import type { LiveHub } from "../live/hub";
+import type { HealthProbe } from "./health";
+
+/**
+ * What server.ts shares with Next's route handlers and pages. Next bundles its
+ * own copy of every module, so module-level singletons are not shared: the
+ * running server publishes its context on globalThis.
+ */
+export interface ServerContext {
+  env: Env;
+  database: Database;
+  hub: LiveHub;
+  health: HealthProbe;
+  /** False once shutdown has begun. */
+  accepting: () => boolean;
+}
+
+const KEY = Symbol.for("vigie.server-context");
+
+export function publishContext(ctx: ServerContext | undefined): void {
+  (globalThis as Record<symbol, unknown>)[KEY] = ctx;
+}
+
+export function serverContext(): ServerContext {
+  const ctx = (globalThis as Record<symbol, unknown>)[KEY] as ServerContext | undefined;
+  if (!ctx) throw new Error("Vigie's server context is missing: start the app with server.ts (npm run dev / npm start)");
+  return ctx;
+}
