@@ -179,3 +179,23 @@ export function checkProfile(profile: CenterProfile): void {
     if (lunch !== undefined && !(lunch >= 0 && lunch < 24)) throw new Error(`profile: agent ${a.id} has an invalid lunch time`);
   }
 }
+
+/**
+ * The same center `factor` times bigger: arrival rates multiplied and the
+ * roster repeated (a-101 → a-201, a-301…), so that service levels stay alike
+ * while the numbers move faster (the demo uses it).
+ */
+export function scaleProfile(profile: CenterProfile, factor: number): CenterProfile {
+  if (!Number.isInteger(factor) || factor < 1 || factor > 9) throw new Error("scaleProfile: factor must be an integer from 1 to 9");
+  return {
+    ...profile,
+    queues: profile.queues.map((q) => ({ ...q, ratePerHour: q.ratePerHour * factor })),
+    agents: Array.from({ length: factor }, (_, k) =>
+      profile.agents.map((a) => ({
+        ...a,
+        id: k === 0 ? a.id : a.id.replace(/^(\D*)\d/, (_m, p: string) => `${p}${k + 1}`),
+        name: k === 0 ? a.name : `${a.name} ${k + 1}`,
+      })),
+    ).flat(),
+  };
+}
