@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, loadEnv } from "./env";
+
+describe("loadEnv (CONTRACT §1)", () => {
+  it("applies the documented defaults", () => {
+    const env = loadEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env).toMatchObject({
+      VIGIE_DATA_DIR: "./.vigie",
+      PORT: 3000,
+      HOST: "0.0.0.0",
+      VIGIE_TIMEZONE: "Europe/Paris",
+      VIGIE_SL_SECONDS: 18,
+      VIGIE_INGEST_MAX_BYTES: 10 * 1024 * 1024,
+    });
+  });
+
+  it("reads and types every variable", () => {
+    const env = loadEnv({
+      DATABASE_URL: "postgres://u:p@db:5432/vigie",
+      PORT: "8080",
+      VIGIE_TIMEZONE: "America/Montreal",
+      VIGIE_SL_SECONDS: "20",
+      VIGIE_INGEST_KEY: "k".repeat(16),
+      VIGIE_ADMIN_EMAIL: "admin@example.com",
+      VIGIE_ADMIN_PASSWORD: "correct horse battery",
+    });
+    expect(env).toMatchObject({ PORT: 8080, VIGIE_TIMEZONE: "America/Montreal", VIGIE_SL_SECONDS: 20 });
+  });
+
+  it.each([
+    [{ VIGIE_TIMEZONE: "Mars/Olympus" }, /^Invalid configuration: VIGIE_TIMEZONE must be an IANA time zone.*Mars\/Olympus/],
+    [{ PORT: "70000" }, /^Invalid configuration: PORT /],
+    [{ DATABASE_URL: "mysql://x" }, /^Invalid configuration: DATABASE_URL must be a postgres:\/\//],
+    [{ VIGIE_SL_SECONDS: "-3" }, /^Invalid configuration: VIGIE_SL_SECONDS must be a positive number/],
+    [{ VIGIE_INGEST_KEY: "short" }, /^Invalid configuration: VIGIE_INGEST_KEY must be at least 16 characters$/],
+    [{ VIGIE_ADMIN_EMAIL: "a@b.co" }, /^Invalid configuration: VIGIE_ADMIN_PASSWORD .*go together/],
+  ])("refuses %o with one line naming the variable", (vars, message) => {
+    expect(() => loadEnv(vars)).toThrow(EnvError);
+    expect(() => loadEnv(vars)).toThrow(message);
+    try {
+      loadEnv(vars);
+    } catch (e) {
+      expect((e as Error).message).not.toContain("\n");
+    }
+  });
+
+  it("never echoes a secret in its message", () => {
+    expect(() => loadEnv({ DATABASE_URL: "mysql://user:hunter2@x" })).toThrow(/^(?!.*hunter2)/);
+  });
+
+  it("treats an empty variable as unset", () => {
+    const env = loadEnv({ DATABASE_URL: "", PORT: "" });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PORT).toBe(3000);
+  });
+});
