@@ -16,6 +16,7 @@ const TICK_MS = 250; // at most 4 pushes a second per scope
 const FULL_PASS_MS = 1000; // time alone moves windows and waits
 const SERIES_MS = 5000;
 const EVICT_MS = 5 * 60_000;
+const EVICT_GROWTH = 50_000;
 const MAX_UNSUBSCRIBED = 2000;
 
 /**
@@ -30,6 +31,7 @@ export class LiveHub {
   private lastVersion = 0;
   private lastFull = 0;
   private lastEvict = 0;
+  private sizeAfterEvict = 0;
   private catalogKey = "";
   private timer: NodeJS.Timeout | undefined;
   private io: LiveServer | undefined;
@@ -42,6 +44,14 @@ export class LiveHub {
   onStored(events: VigieEvent[]): void {
     const now = this.clock();
     for (const e of events) this.engine.apply(e, now);
+    // A bulk import of old history must not pile up until the periodic eviction.
+    if (this.engine.size.contacts > this.sizeAfterEvict + EVICT_GROWTH) this.evict(now);
+  }
+
+  private evict(now: number): void {
+    this.lastEvict = now;
+    this.engine.evict(now);
+    this.sizeAfterEvict = this.engine.size.contacts;
   }
 
   /** The current snapshot; its version grows whenever its numbers change, across restarts too. */
@@ -134,9 +144,6 @@ export class LiveHub {
         io.emit("catalog", catalog);
       }
     }
-    if (now - this.lastEvict >= EVICT_MS) {
-      this.lastEvict = now;
-      this.engine.evict(now);
-    }
+    if (now - this.lastEvict >= EVICT_MS) this.evict(now);
   }
 }
