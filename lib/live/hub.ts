@@ -27,12 +27,14 @@ const MAX_UNSUBSCRIBED = 2000;
 export class LiveHub {
   private readonly published = new Map<string, Published>();
   private readonly subscribed = new Map<string, Subscription>();
+  /** Version last emitted to each room: HTTP reads and new subscribers compute snapshots too. */
+  private readonly pushed = new Map<string, number>();
   private readonly lastSeries = new Map<string, number>();
   private lastVersion = 0;
   private lastFull = 0;
   private lastEvict = 0;
   private sizeAfterEvict = 0;
-  private catalogKey = "";
+  private catalogVersion = 0;
   private timer: NodeJS.Timeout | undefined;
   private io: LiveServer | undefined;
 
@@ -98,7 +100,10 @@ export class LiveHub {
   trackRoom(sub: Subscription, active: boolean): void {
     const room = roomOf(sub);
     if (active) this.subscribed.set(room, sub);
-    else this.subscribed.delete(room);
+    else {
+      this.subscribed.delete(room);
+      this.pushed.delete(room);
+    }
   }
 
   start(io: LiveServer): void {
@@ -124,9 +129,11 @@ export class LiveHub {
 
     for (const [room, sub] of this.subscribed) {
       if (!full && !dirty.has(sub.scope)) continue;
-      const before = this.published.get(room)?.version;
       const snap = this.snapshot(sub);
-      if (snap.version !== before) io.to(room).emit("snapshot", snap);
+      if (snap.version !== this.pushed.get(room)) {
+        this.pushed.set(room, snap.version);
+        io.to(room).emit("snapshot", snap);
+      }
       if (sub.window === "today" && (dirty.has(sub.scope) || full)) {
         const last = this.lastSeries.get(room) ?? 0;
         if (now - last >= SERIES_MS) {
@@ -135,14 +142,10 @@ export class LiveHub {
         }
       }
     }
-    if (full) {
-      io.emit("heartbeat", { at: new Date(now).toISOString() });
-      const catalog = this.catalog();
-      const key = JSON.stringify(catalog);
-      if (key !== this.catalogKey) {
-        this.catalogKey = key;
-        io.emit("catalog", catalog);
-      }
+    if (full) io.emit("heartbeat", { at: new Date(now).toISOString() });
+    if (this.engine.catalogVersion !== this.catalogVersion) {
+      this.catalogVersion = this.engine.catalogVersion;
+      io.emit("catalog", this.catalog());
     }
     if (now - this.lastEvict >= EVICT_MS) this.evict(now);
   }

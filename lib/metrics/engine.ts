@@ -37,7 +37,10 @@ export class MetricsEngine {
   private readonly agents = new AgentBoard();
   private readonly queues = new Set<string>();
   private readonly channels = new Set<string>();
+  private readonly agentIds = new Set<string>();
   private dirty = new Set<Scope>();
+  /** Grows whenever a queue, channel or agent is seen for the first time. */
+  catalogVersion = 0;
   private config: EngineConfig;
 
   constructor(config: EngineConfig) {
@@ -56,7 +59,11 @@ export class MetricsEngine {
     if (e.type === "agent.state") {
       const before = this.agents.queuesOf(e.agentId);
       this.agents.apply(e, now);
-      for (const q of e.queues ?? []) this.queues.add(q);
+      if (!this.agentIds.has(e.agentId)) {
+        this.agentIds.add(e.agentId);
+        this.catalogVersion++;
+      }
+      for (const q of e.queues ?? []) this.addTo(this.queues, q);
       this.markAgent(e.agentId, before);
       return;
     }
@@ -104,9 +111,15 @@ export class MetricsEngine {
       this.dirty.add(s);
     }
     if (o) {
-      this.queues.add(o.queue);
-      this.channels.add(o.channel);
+      this.addTo(this.queues, o.queue);
+      this.addTo(this.channels, o.channel);
     }
+  }
+
+  private addTo(set: Set<string>, value: string): void {
+    if (set.has(value)) return;
+    set.add(value);
+    this.catalogVersion++;
   }
 
   private place(f: Fact, sign: 1 | -1): void {

@@ -134,7 +134,7 @@ export const KPIS = [
   ...(
     [
       ["agentsAvailable", "available", "Conseillers disponibles", "Agents available", "Disponibles", "Available"],
-      ["agentsBusy", "busy", "Conseillers en communication", "Agents busy", "En communication", "Busy"],
+      ["agentsBusy", "busy", "Conseillers occupés", "Agents busy", "Occupés", "Busy"],
       ["agentsWrapUp", "wrapUp", "Conseillers en post-appel", "Agents in wrap-up", "Post-appel", "Wrap-up"],
       ["agentsPaused", "paused", "Conseillers en pause", "Agents paused", "En pause", "Paused"],
     ] as const
