@@ -149,6 +149,9 @@ export function parseEvent(input: unknown, now: number): ParseResult {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     return { ok: false, error: "an event must be a JSON object" };
   }
+  if (nestedDeeperThan(input, MAX_DEPTH)) {
+    return { ok: false, error: `event: nested deeper than ${MAX_DEPTH} levels` };
+  }
   const head = envelope.safeParse(input);
   if (!head.success) return { ok: false, error: describeIssues(head.error.issues, input) };
   const variant = variants[EVENT_TYPES.indexOf(head.data.type)]!;
@@ -163,6 +166,21 @@ export function parseEvent(input: unknown, now: number): ParseResult {
     return { ok: false, error: "event: contains a NUL character or an unpaired surrogate, which cannot be stored" };
   }
   return { ok: true, event, payload };
+}
+
+/** Events are shallow; a hostile depth would overflow JSON.stringify's stack. */
+const MAX_DEPTH = 32;
+
+/** Iterative on purpose: a recursive walk would overflow on the very input it guards against. */
+function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== "object" || v === null) continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** Turns zod issues into "field: reason; field: reason". */

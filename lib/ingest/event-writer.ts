@@ -118,6 +118,7 @@ export function isConnectionError(e: unknown): boolean {
   const err = e as { code?: string; message?: string } | undefined;
   const code = err?.code ?? "";
   if (/^(ECONN|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|CONNECTION_|CONNECT_TIMEOUT)/.test(code)) return true;
-  if (/^(08|57P|53)/.test(code)) return true; // connection exception, admin shutdown, insufficient resources
+  // connection exception, admin shutdown, insufficient resources, database gone or closed to connections
+  if (/^(08|57P|53|3D000$|55000$)/.test(code)) return true;
   return /closed|terminat|not connected|connection/i.test(err?.message ?? "");
 }

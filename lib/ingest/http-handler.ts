@@ -15,15 +15,15 @@ export interface IngestHttpDeps {
 
 /**
  * `POST /api/events`, served by server.ts ahead of Next's router: a plain Node
- * handler is ~25× faster than a route handler here. Order of checks: method,
- * key, content type, size, body.
+ * handler is ~25× faster than a route handler here. Order of checks (CONTRACT
+ * §2: authentication first): key, method, content type, size, body.
  */
 export function ingestHandler(deps: IngestHttpDeps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
-      if (req.method !== "POST") throw methodNotAllowed("POST");
       const token = bearerToken(req.headers.authorization);
       if (!token || !deps.authorize(token)) throw unauthorized();
+      if (req.method !== "POST") throw methodNotAllowed("POST");
       const format = bodyFormat(req.headers["content-type"]);
       const encoding = (req.headers["content-encoding"] ?? "identity").toLowerCase();
       if (encoding !== "identity") throw unsupportedMediaType(`unsupported Content-Encoding ${encoding}`);

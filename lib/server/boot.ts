@@ -5,7 +5,6 @@ import { openDatabase } from "../../db/client";
 import { migrate } from "../../db/migrate";
 import { matchesAnyKey } from "../auth/keys";
 import type { Env } from "../env";
-import { StorageUnavailableError } from "../http/errors";
 import { sendJson } from "../http/send";
 import { EventWriter } from "../ingest/event-writer";
 import { ingestHandler } from "../ingest/http-handler";
@@ -56,17 +55,27 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
   const ingest = ingestHandler({
     maxBytes: env.VIGIE_INGEST_MAX_BYTES,
     authorize: (token) => matchesAnyKey(token, [env.VIGIE_INGEST_KEY]),
-    ingest: (items) => {
-      if (!accepting) throw new StorageUnavailableError();
-      return ingestItems({ writer, onStored: (events) => hub.onStored(events), now: Date.now }, items);
-    },
+    ingest: (items) => ingestItems({ writer, onStored: (events) => hub.onStored(events), now: Date.now }, items),
     onError: (e) => log(`Vigie: ingest failed: ${(e as Error).message}`),
   });
 
   let web: Handler = (_req, res) => sendJson(res, 404, { error: "not found" });
+  // Ingest requests whose headers arrived before shutdown began are finished, upload included.
+  const ingesting = new Set<ServerResponse>();
+  let allAnswered: (() => void) | undefined;
   const httpServer = createServer((req, res) => {
     const path = req.url?.split("?", 1)[0];
-    if (path === "/api/events") return void ingest(req, res);
+    if (path === "/api/events") {
+      if (!accepting) {
+        return sendJson(res, 503, { error: "shutting down; nothing was stored, retry later" }, { "retry-after": "1", connection: "close" });
+      }
+      ingesting.add(res);
+      res.once("close", () => {
+        ingesting.delete(res);
+        if (ingesting.size === 0) allAnswered?.();
+      });
+      return void ingest(req, res);
+    }
     return void web(req, res);
   });
 
@@ -101,10 +110,16 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
       accepting = false;
       const httpClosed = new Promise<void>((r) => httpServer.close(() => r()));
       httpServer.closeIdleConnections();
+      for (const res of ingesting) if (!res.headersSent) res.setHeader("connection", "close");
+      if (ingesting.size > 0) {
+        await Promise.race([new Promise<void>((r) => (allAnswered = r)), new Promise((r) => setTimeout(r, 10_000).unref())]);
+      }
       await writer.drain();
       hub.stop();
-      await new Promise<void>((r) => io.close(() => r()));
+      const ioClosed = new Promise<void>((r) => io.close(() => r()));
+      // io.close() waits for the http server, which waits for every connection: end them now.
       httpServer.closeAllConnections();
+      await ioClosed;
       await httpClosed;
       publishContext(undefined);
       await database.close();

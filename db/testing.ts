@@ -1,0 +1,130 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+
+/**
+ * Test-only: a fresh, empty database per suite (STYLE §12). With DATABASE_URL
+ * (a superuser URL, as CI provides it) each suite gets its own database on that
+ * server; without it, its own PGlite folder under the system temp folder.
+ * Nothing here is imported by the application.
+ */
+
+export type TestBackend = "postgres" | "pglite";
+
+export interface TestDatabase {
+  backend: TestBackend;
+  /** Overrides for `loadEnv`: DATABASE_URL or VIGIE_DATA_DIR. */
+  env: { DATABASE_URL?: string; VIGIE_DATA_DIR?: string };
+  /** The fresh database's URL (postgres backend). */
+  url?: string;
+  /** The fresh database's name (postgres backend), for admin statements. */
+  name?: string;
+  /** The fresh PGlite folder (pglite backend, unless in memory). */
+  dataDir?: string;
+  /** Removes the database (WITH (FORCE): connections left open do not stop it) or the folder. */
+  drop(): Promise<void>;
+}
+
+/** The server the suites run against: the superuser URL of a real PostgreSQL, or none (PGlite). */
+const serverUrl = (): string | undefined => process.env.DATABASE_URL || undefined;
+
+export function backendName(): TestBackend {
+  return serverUrl() ? "postgres" : "pglite";
+}
+
+/** Runs `fn` on a one-connection client to the server's maintenance database (postgres backend only). */
+export async function withAdmin<T>(fn: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+  const url = serverUrl();
+  if (!url) throw new Error("withAdmin needs DATABASE_URL (a PostgreSQL server)");
+  const sql = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+  try {
+    return await fn(sql);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/**
+ * `memory: true` gives PGlite an in-memory database (`memory://`, no files;
+ * on PostgreSQL it changes nothing). A copied folder opens faster, though:
+ * an in-memory PGlite runs initdb every time.
+ */
+export async function createTestDatabase(opts: { memory?: boolean } = {}): Promise<TestDatabase> {
+  const url = serverUrl();
+  if (url) return createPostgres(url);
+  if (opts.memory) return { backend: "pglite", env: { VIGIE_DATA_DIR: "memory://" }, drop: async () => {} };
+  return createPglite();
+}
+
+async function createPostgres(serverUrl: string): Promise<TestDatabase> {
+  const name = `vigie_t_${randomBytes(6).toString("hex")}`;
+  await withAdmin((sql) => sql.unsafe(`create database ${name}`));
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  return {
+    backend: "postgres",
+    env: { DATABASE_URL: url },
+    url,
+    name,
+    drop: () => withAdmin(async (sql) => void (await sql.unsafe(`drop database if exists ${name} with (force)`))),
+  };
+}
+
+async function createPglite(): Promise<TestDatabase> {
+  const template = await pgliteTemplate();
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "vigie-t-"));
+  await fs.cp(path.join(template, "pgdata"), path.join(dataDir, "pgdata"), { recursive: true });
+  return {
+    backend: "pglite",
+    env: { VIGIE_DATA_DIR: dataDir },
+    dataDir,
+    drop: () => fs.rm(dataDir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * PGlite's initdb takes seconds (over 7 s on a busy 2-core machine); copying a
+ * cleanly closed, freshly initialised cluster takes well under one. Like
+ * PostgreSQL's template1, the template is empty: every suite still runs the
+ * migrations itself. It is built once per PGlite version and published with an
+ * atomic rename, so concurrent workers never see half of one.
+ */
+async function pgliteTemplate(): Promise<string> {
+  const version = await pgliteVersion();
+  const dir = path.join(os.tmpdir(), `vigie-pglite-template-${version}`);
+  if (await exists(path.join(dir, "ready"))) return dir;
+  const building = await fs.mkdtemp(path.join(os.tmpdir(), "vigie-pglite-building-"));
+  try {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const pg = await PGlite.create(path.join(building, "pgdata"));
+    await pg.close();
+    await fs.writeFile(path.join(building, "ready"), `${version}\n`);
+    await fs.rename(building, dir);
+  } catch (e) {
+    await fs.rm(building, { recursive: true, force: true });
+    // Another worker published it first; anything else is a real failure.
+    if (!(await exists(path.join(dir, "ready")))) throw e;
+  }
+  return dir;
+}
+
+async function pgliteVersion(): Promise<string> {
+  let dir = path.dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite"));
+  for (;;) {
+    try {
+      const pkg = JSON.parse(await fs.readFile(path.join(dir, "package.json"), "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "@electric-sql/pglite" && pkg.version) return pkg.version;
+    } catch {
+      /* not the package root yet */
+    }
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error("cannot find @electric-sql/pglite's package.json");
+    dir = up;
+  }
+}
+
+const exists = (p: string) => fs.access(p).then(() => true, () => false);
