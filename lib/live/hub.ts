@@ -15,6 +15,7 @@ interface Published {
 const TICK_MS = 250; // at most 4 pushes a second per scope
 const FULL_PASS_MS = 1000; // time alone moves windows and waits
 const SERIES_MS = 5000;
+const SERIES_REUSE_MS = 1000;
 const EVICT_MS = 5 * 60_000;
 const EVICT_GROWTH = 50_000;
 const MAX_UNSUBSCRIBED = 2000;
@@ -30,6 +31,7 @@ export class LiveHub {
   /** Version last emitted to each room: HTTP reads and new subscribers compute snapshots too. */
   private readonly pushed = new Map<string, number>();
   private readonly lastSeries = new Map<string, number>();
+  private readonly seriesCache = new Map<string, { computedAt: number; series: Series }>();
   private lastVersion = 0;
   private lastFull = 0;
   private lastEvict = 0;
@@ -71,9 +73,21 @@ export class LiveHub {
     return { at: new Date(now).toISOString(), version: p.version, scope: sub.scope, window: sub.window, metrics };
   }
 
-  /** Today's per-15-minute series of a scope, from local midnight to now. */
+  /**
+   * Today's per-15-minute series of a scope, from local midnight to now. Shared
+   * for a second: after a restart every wallboard resubscribes at once, and
+   * recomputing it per socket would stall ingest for seconds.
+   */
   series(scope: Subscription["scope"]): Series {
     const now = this.clock();
+    const cached = this.seriesCache.get(scope);
+    if (cached && now - cached.computedAt < SERIES_REUSE_MS) return cached.series;
+    const series = this.computeSeries(scope, now);
+    this.seriesCache.set(scope, { computedAt: now, series });
+    return series;
+  }
+
+  private computeSeries(scope: Subscription["scope"], now: number): Series {
     const from = startOfLocalDay(now, this.engine.timeZone);
     const points = this.engine.series(scope, from, now + 1, 15).map((p) => ({ start: new Date(p.start).toISOString(), metrics: p.metrics }));
     return { scope, stepMinutes: 15, at: new Date(now).toISOString(), points };
@@ -142,7 +156,10 @@ export class LiveHub {
         }
       }
     }
-    if (full) io.emit("heartbeat", { at: new Date(now).toISOString() });
+    if (full) {
+      io.emit("heartbeat", { at: new Date(now).toISOString() });
+      for (const [scope, c] of this.seriesCache) if (now - c.computedAt >= SERIES_MS) this.seriesCache.delete(scope);
+    }
     if (this.engine.catalogVersion !== this.catalogVersion) {
       this.catalogVersion = this.engine.catalogVersion;
       io.emit("catalog", this.catalog());
