@@ -19,6 +19,10 @@ const PORT = Number(process.env.VIGIE_E2E_PORT ?? 3217);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 process.env.VIGIE_E2E_INGEST_KEY ??= `e2e-ingest-${randomBytes(12).toString("hex")}`;
+// Pages and reads need an identity (CONTRACT §6): the first admin, and a manager key for the read API.
+process.env.VIGIE_E2E_API_KEY ??= `e2e-api-${randomBytes(12).toString("hex")}`;
+process.env.VIGIE_E2E_ADMIN_EMAIL ??= "admin@e2e.vigie.test";
+process.env.VIGIE_E2E_ADMIN_PASSWORD ??= `e2e-${randomBytes(12).toString("hex")}`;
 if (!process.env.VIGIE_E2E_DATA_DIR) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "vigie-e2e-"));
   process.env.VIGIE_E2E_DATA_DIR = dataDir;
@@ -48,6 +52,9 @@ const serverEnv: Record<string, string> = {
   HOST: "127.0.0.1",
   PORT: String(PORT),
   VIGIE_INGEST_KEY: process.env.VIGIE_E2E_INGEST_KEY,
+  VIGIE_API_KEY: process.env.VIGIE_E2E_API_KEY,
+  VIGIE_ADMIN_EMAIL: process.env.VIGIE_E2E_ADMIN_EMAIL,
+  VIGIE_ADMIN_PASSWORD: process.env.VIGIE_E2E_ADMIN_PASSWORD,
   VIGIE_DATA_DIR: process.env.VIGIE_E2E_DATA_DIR,
   // Unset (empty) keeps the server on the embedded database.
   DATABASE_URL: process.env.VIGIE_E2E_DATABASE_URL ?? "",

@@ -14,7 +14,7 @@ import type { ClientToServerEvents, ServerToClientEvents, Subscription } from ".
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-const cfg = JSON.parse(process.env.BENCH_CLIENTS ?? "{}") as { url: string; count: number; first: number; queues: string[] };
+const cfg = JSON.parse(process.env.BENCH_CLIENTS ?? "{}") as { url: string; apiKey: string; count: number; first: number; queues: string[] };
 const send = (m: unknown) => process.send?.(m);
 
 const sockets: Client[] = [];
@@ -35,7 +35,13 @@ function subscribe(s: Client, sub: Subscription): Promise<number> {
 }
 
 async function connectOne(i: number): Promise<void> {
-  const s: Client = io(cfg.url, { transports: ["websocket"], forceNew: true, reconnection: false, timeout: 30_000 });
+  const s: Client = io(cfg.url, {
+    transports: ["websocket"],
+    forceNew: true,
+    reconnection: false,
+    timeout: 30_000,
+    extraHeaders: { origin: new URL(cfg.url).origin, authorization: `Bearer ${cfg.apiKey}` },
+  });
   const rec: number[] = [];
   records[i] = rec;
   sockets[i] = s;

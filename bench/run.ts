@@ -51,6 +51,8 @@ const QUIET_WAIT_MS = num("BENCH_QUIET_WAIT_S", 45) * 1000;
 let quietBudgetMs = num("BENCH_QUIET_BUDGET_S", 120) * 1000;
 const PROFILE_DIR = process.env.BENCH_PROFILE ? "/tmp/vigie-bench-prof" : undefined;
 const KEY = `bench-${randomBytes(12).toString("hex")}`;
+/** Read key for the socket clients (sockets need an identity and a same-origin handshake). */
+const API_KEY = `bench-api-${randomBytes(12).toString("hex")}`;
 const RUN = randomBytes(3).toString("hex");
 
 const started = Date.now();
@@ -169,7 +171,7 @@ async function startServerChild(label: string, extra: Record<string, string>): P
   const args = ["--import", "tsx", path.join(BENCH_DIR, "server.ts")];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...baseEnv(), NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", VIGIE_INGEST_KEY: KEY, ...extra },
+    env: { ...baseEnv(), NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", VIGIE_INGEST_KEY: KEY, VIGIE_API_KEY: API_KEY, ...extra },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   children.add(child);
@@ -382,7 +384,7 @@ async function latencyScenario(server: ServerChild, pg: BenchPostgres | undefine
     const count = Math.floor(S3_CLIENTS / procs) + (p < S3_CLIENTS % procs ? 1 : 0);
     const child = spawn(process.execPath, ["--import", "tsx", path.join(BENCH_DIR, "clients.ts")], {
       cwd: ROOT,
-      env: { ...baseEnv(), NODE_ENV: "production", BENCH_CLIENTS: JSON.stringify({ url, count, first: p * count, queues: QUEUES.map((q) => q.name) }) },
+      env: { ...baseEnv(), NODE_ENV: "production", BENCH_CLIENTS: JSON.stringify({ url, apiKey: API_KEY, count, first: p * count, queues: QUEUES.map((q) => q.name) }) },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     children.add(child);

@@ -8,6 +8,8 @@ import { expect, test, type APIRequestContext, type Page } from "@playwright/tes
  */
 
 const KEY = process.env.VIGIE_E2E_INGEST_KEY ?? "";
+const API_KEY = process.env.VIGIE_E2E_API_KEY ?? "";
+const ADMIN = { email: process.env.VIGIE_E2E_ADMIN_EMAIL ?? "", password: process.env.VIGIE_E2E_ADMIN_PASSWORD ?? "" };
 const RUN = Date.now().toString(36);
 /** CONTRACT §3 pushes within a few hundred ms; a wallboard must show a change within 1 s. */
 const PUSH_BUDGET_MS = 1000;
@@ -16,6 +18,12 @@ const TILE_IDS = [
   "offered", "answered", "abandoned",
   "agentsAvailable", "agentsBusy", "agentsWrapUp", "agentsPaused",
 ] as const;
+
+/** The wallboard needs a signed-in user: the first admin, signed in through the API (the cookie lands in the page's context). */
+test.beforeEach(async ({ page, baseURL }) => {
+  const res = await page.request.post("/api/auth/sign-in/email", { data: ADMIN, headers: { origin: baseURL! } });
+  expect(res.status(), await res.text()).toBe(200);
+});
 
 let seq = 0;
 const uid = (kind: string) => `e2e-${RUN}-${kind}-${++seq}`;
@@ -256,7 +264,8 @@ test("/api/live?scope=all&window=today shows the same numbers as the tiles", asy
   await expectSoon("waiting unchanged", t, () => tile(page, "waiting"), waiting0);
 
   const shown = await page.evaluate((ids) => Object.fromEntries(ids.map((id) => [id, document.querySelector(`[data-testid="value-${id}"]`)?.getAttribute("data-value") ?? null])), [...TILE_IDS]);
-  const res = await request.get("/api/live?scope=all&window=today");
+  // Read with the page's session cookie, as the browser would.
+  const res = await page.request.get("/api/live?scope=all&window=today");
   expect(res.status()).toBe(200);
   const live = (await res.json()) as { scope: string; window: string; metrics: Record<string, number | null> };
   expect(live).toMatchObject({ scope: "all", window: "today" });
@@ -266,7 +275,7 @@ test("/api/live?scope=all&window=today shows the same numbers as the tiles", asy
 
   // The queue row against its own scope (the row appears with the next catalog push).
   await expectSoon("queue row offered = 3", t, () => cell(page, queue, "offered"), 3, 2 * PUSH_BUDGET_MS);
-  const row = await request.get(`/api/live?scope=${encodeURIComponent(`queue:${queue}`)}&window=today`);
+  const row = await page.request.get(`/api/live?scope=${encodeURIComponent(`queue:${queue}`)}&window=today`);
   const q = (await row.json()) as { metrics: Record<string, number | null> };
   expect(q.metrics).toMatchObject({ offered: 3, answered: 2, abandoned: 1, waiting: 0, longestWait: null });
   for (const id of ["offered", "answered", "abandoned", "serviceLevel", "asa", "waiting", "longestWait"]) {
@@ -286,8 +295,27 @@ test("a read of /api/live does not hold back the push to open wallboards", async
     { type: "contact.abandoned", at: at + 2000, contactId: contact },
   ]);
   // An integrator or BI tool reading the same scope at that moment.
-  const live = (await (await request.get("/api/live?scope=all&window=today")).json()) as { metrics: { offered: number } };
+  const live = (await (await request.get("/api/live?scope=all&window=today", { headers: { authorization: `Bearer ${API_KEY}` } })).json()) as {
+    metrics: { offered: number };
+  };
   expect(live.metrics.offered).toBe(offered0 + 1);
   await expectSoon("offered +1 despite the HTTP read", t, () => tile(page, "offered"), offered0 + 1);
   await expectSoon("abandoned +1 despite the HTTP read", t, () => tile(page, "abandoned"), abandoned0 + 1);
+});
+
+test("/api/live and the wallboard need an identity", async ({ browser, request, baseURL }) => {
+  expect((await request.get("/api/live?scope=all&window=today")).status()).toBe(401);
+  expect((await request.get("/api/live?scope=all&window=today", { headers: { authorization: `Bearer ${KEY}` } })).status()).toBe(403);
+  expect((await request.get("/api/live?scope=all&window=today", { headers: { authorization: `Bearer ${API_KEY}` } })).status()).toBe(200);
+  expect((await request.get("/api/health")).status()).toBe(200);
+  // A fresh context, without the session of beforeEach.
+  const anonymous = await browser.newContext({ baseURL });
+  try {
+    const page = await anonymous.newPage();
+    const res = await page.goto("/wallboard");
+    expect(res?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    await expect(page).toHaveURL(/\/login/);
+  } finally {
+    await anonymous.close();
+  }
 });

@@ -28,6 +28,14 @@ describe("loadEnv (CONTRACT §1)", () => {
     expect(env).toMatchObject({ PORT: 8080, VIGIE_TIMEZONE: "America/Montreal", VIGIE_SL_SECONDS: 20 });
   });
 
+  it("reads the public URL as an origin and the trusted proxies as a list", () => {
+    const env = loadEnv({ VIGIE_PUBLIC_URL: "https://vigie.example.com/wallboard", VIGIE_TRUSTED_PROXIES: "10.0.0.1, ::1" });
+    expect(env.VIGIE_PUBLIC_URL).toBe("https://vigie.example.com");
+    expect(env.VIGIE_TRUSTED_PROXIES).toEqual(["10.0.0.1", "::1"]);
+    expect(loadEnv({}).VIGIE_TRUSTED_PROXIES).toEqual([]);
+    expect(loadEnv({}).VIGIE_PUBLIC_URL).toBeUndefined();
+  });
+
   it.each([
     [{ VIGIE_TIMEZONE: "Mars/Olympus" }, /^Invalid configuration: VIGIE_TIMEZONE must be an IANA time zone.*Mars\/Olympus/],
     [{ PORT: "70000" }, /^Invalid configuration: PORT /],
@@ -35,6 +43,9 @@ describe("loadEnv (CONTRACT §1)", () => {
     [{ VIGIE_SL_SECONDS: "-3" }, /^Invalid configuration: VIGIE_SL_SECONDS must be a positive number/],
     [{ VIGIE_INGEST_KEY: "short" }, /^Invalid configuration: VIGIE_INGEST_KEY must be at least 16 characters$/],
     [{ VIGIE_ADMIN_EMAIL: "a@b.co" }, /^Invalid configuration: VIGIE_ADMIN_PASSWORD .*go together/],
+    [{ VIGIE_PUBLIC_URL: "vigie.example.com" }, /^Invalid configuration: VIGIE_PUBLIC_URL must be an http:\/\/ or https:\/\/ URL/],
+    [{ VIGIE_PUBLIC_URL: "ftp://vigie.example.com" }, /^Invalid configuration: VIGIE_PUBLIC_URL must be an http/],
+    [{ VIGIE_TRUSTED_PROXIES: "10.0.0.1, proxy.local" }, /^Invalid configuration: VIGIE_TRUSTED_PROXIES must be a comma-separated list of IP addresses/],
   ])("refuses %o with one line naming the variable", (vars, message) => {
     expect(() => loadEnv(vars)).toThrow(EnvError);
     expect(() => loadEnv(vars)).toThrow(message);

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -34,6 +35,15 @@ const schema = z
     VIGIE_ADMIN_PASSWORD: optionalSecret(12),
     VIGIE_TIMEZONE: z.string().default("Europe/Paris").refine(isTimeZone, "must be an IANA time zone such as Europe/Paris"),
     VIGIE_SL_SECONDS: z.coerce.number().positive("must be a positive number of seconds").max(3600).default(18),
+    VIGIE_PUBLIC_URL: z
+      .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL, such as https://vigie.example.com" })
+      .transform((u) => new URL(u).origin)
+      .optional(),
+    VIGIE_TRUSTED_PROXIES: z
+      .string()
+      .transform((s) => s.split(",").map((p) => p.trim()).filter(Boolean))
+      .refine((ips) => ips.every((ip) => isIP(ip) !== 0), "must be a comma-separated list of IP addresses")
+      .default([]),
     VIGIE_INGEST_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 ** 3).default(10 * 1024 * 1024),
   })
   .superRefine((env, ctx) => {

@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { DEMO_PASSWORD, DEMO_USERS, ensureDemoUsers } from "../lib/auth/demo-users";
 import { EnvError, loadEnv } from "../lib/env";
 import { startOfLocalDay } from "../lib/metrics/time";
 import { startServer } from "../lib/server/boot";
@@ -51,6 +52,7 @@ async function main() {
   fs.rmSync(dataDir, { recursive: true, force: true }); // the demo starts from a clean day each time
   const server = await startServer({ env, web: { dev: false, dir: root } });
   const local = `http://127.0.0.1:${server.port}`;
+  await ensureDemoUsers(server.auth, server.database.db);
 
   const now = Date.now();
   const sim = startSimulator({
@@ -66,11 +68,14 @@ async function main() {
     [
       "",
       "  Vigie demo is running",
+      `  Sign in:     ${server.url}/login`,
       `  Wallboard:   ${server.url}/wallboard`,
       `  Live API:    ${server.url}/api/live?scope=all&window=today`,
       `  Ingest key:  ${ingestKey}   (POST ${server.url}/api/events with Authorization: Bearer <key>)`,
       `  Database:    embedded, in ${dataDir} (reset at each demo start)`,
       "  Traffic:     simulated from local midnight, then live. Ctrl-C to stop.",
+      "  Demo users (demo only: the password is public):",
+      ...DEMO_USERS.map((u) => `    ${u.email.padEnd(24)} ${u.role.padEnd(11)} ${DEMO_PASSWORD}`),
       "",
     ].join("\n"),
   );

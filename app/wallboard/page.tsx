@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { createTranslator } from "use-intl/core";
-import { Wallboard } from "@/components/wallboard/wallboard";
+import { LogoutButton } from "@/components/auth/logout-button";
+import { SignedInBoard } from "@/components/auth/signed-in-board";
+import { requirePage } from "@/lib/admin/page-access";
+import { canReadLive, canViewAll, defaultScopes, liveReach } from "@/lib/auth/permissions";
 import { getLocale, getMessages } from "@/lib/i18n/locale";
-import { windowSchema } from "@/lib/metrics/scope";
+import { windowSchema, type Scope } from "@/lib/metrics/scope";
 
 export async function generateMetadata(): Promise<Metadata> {
   const locale = await getLocale();
@@ -14,8 +17,23 @@ interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-/** `/wallboard?window=today|1h|15m` (default today): all queues, live. */
+/**
+ * `/wallboard?window=today|1h|15m` (default today), live. Signed-in readers of
+ * live data only; a reader limited to queues (or to their own agent) gets the
+ * first of the scopes they may see instead of the center-wide "all".
+ */
 export default async function WallboardPage({ searchParams }: Props) {
+  const principal = await requirePage("/wallboard", canReadLive);
   const parsed = windowSchema.safeParse((await searchParams).window);
-  return <Wallboard initialWindow={parsed.success ? parsed.data : "today"} />;
+  const scope = (canViewAll(principal) ? "all" : (defaultScopes(principal)[0] ?? "all")) as Scope;
+  const reach = liveReach(principal);
+  const queues = reach.kind === "all" ? null : reach.kind === "queues" ? [...reach.queues] : [];
+  return (
+    <SignedInBoard
+      initialWindow={parsed.success ? parsed.data : "today"}
+      scope={scope}
+      queues={queues}
+      headerEnd={principal.kind === "user" ? <LogoutButton /> : null}
+    />
+  );
 }

@@ -43,6 +43,7 @@ const RELEASE_DELAY_MS = 1000;
 const SERVER_KICK_RETRY_MS = 5000;
 
 let socket: LiveSocket | null = null;
+let socketOptions: LiveSocketOptions = {};
 let connection = SERVER_CONNECTION;
 let catalog = EMPTY_CATALOG;
 const entries = new Map<string, Entry>();
@@ -84,13 +85,28 @@ function requestSubscribe(s: LiveSocket, entry: Entry) {
   });
 }
 
+export interface LiveSocketOptions {
+  /** socket.io handshake `auth`, e.g. `{ kiosk: token }` for a kiosk screen. */
+  auth?: Record<string, string>;
+  /** The server refused the connection (its middleware said no, e.g. a revoked kiosk link); it is not retried. */
+  onRefused?: (reason: string) => void;
+}
+
+/** Sets how the tab's socket connects; call before the first hook renders (later calls are ignored). */
+export function configureLiveSocket(options: LiveSocketOptions): void {
+  if (!socket) socketOptions = options;
+}
+
 function getSocket(): LiveSocket {
   if (socket) return socket;
   // Same origin, default path /socket.io. Emits are only sent while connected: the
   // "connect" handler (re)subscribes everything, so socket.io's offline buffer stays unused.
-  const s: LiveSocket = io({ transports: ["websocket"] });
+  const { auth, onRefused } = socketOptions;
+  const s: LiveSocket = io({ transports: ["websocket"], ...(auth ? { auth } : {}) });
   socket = s;
   connection = { ...connection, since: Date.now() };
+  // A middleware refusal leaves the socket inactive: socket.io will not retry it.
+  if (onRefused) s.on("connect_error", (err) => void (s.active || onRefused(err.message)));
 
   s.on("connect", () => {
     setConnection({ connected: true, since: Date.now() });

@@ -34,12 +34,15 @@ const QueueRow = memo(function QueueRow({ name, window }: { name: string; window
   );
 });
 
-/** Every queue the server knows of, one row each. */
-export function QueueTable({ window }: { window: WindowId }) {
+/** Every queue the server knows of (or, given `only`, those of them), one row each. */
+export function QueueTable({ window, only = null }: { window: WindowId; only?: readonly string[] | null }) {
   const t = useTranslations("Wallboard");
   const locale = useLocale();
   const { queues } = useCatalog();
-  const sorted = useMemo(() => [...queues].sort((a, b) => a.localeCompare(b, locale)), [queues, locale]);
+  const sorted = useMemo(
+    () => queues.filter((q) => only === null || only.includes(q)).sort((a, b) => a.localeCompare(b, locale)),
+    [queues, only, locale],
+  );
 
   return (
     <section aria-label={t("queues")} className="flex min-h-0 flex-col rounded-xl border-2 border-panel-edge bg-panel">

@@ -1,10 +1,10 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useTranslations } from "use-intl";
 import { LanguageSwitcher } from "@/lib/i18n/language-switcher";
 import type { MetricId, MetricValues } from "@/lib/metrics/registry";
-import { WINDOWS, type Scope, type WindowId } from "@/lib/metrics/scope";
+import { parseScope, WINDOWS, type Scope, type WindowId } from "@/lib/metrics/scope";
 import { useLiveSnapshot } from "../live/use-live";
 import { ConnectionBadge, StaleShade, UpdatedAgo } from "./connection-badge";
 import { LiveChart } from "./live-chart";
@@ -14,8 +14,6 @@ import { QueueTable } from "./queue-table";
 const HEADLINE = ["serviceLevel", "abandonRate", "waiting", "longestWait", "asa", "aht"] as const satisfies readonly MetricId[];
 const FLOW = ["offered", "answered", "abandoned"] as const satisfies readonly MetricId[];
 const AGENTS = ["agentsAvailable", "agentsBusy", "agentsWrapUp", "agentsPaused"] as const satisfies readonly MetricId[];
-
-const SCOPE: Scope = "all";
 
 function Tiles({ ids, metrics, size }: { ids: readonly MetricId[]; metrics: MetricValues | undefined; size: "xl" | "md" }) {
   return ids.map((id) => <MetricTile key={id} id={id} value={metrics?.[id] ?? null} size={size} />);
@@ -43,11 +41,27 @@ function WindowSelector({ value, onChange }: { value: WindowId; onChange: (w: Wi
   );
 }
 
-/** The live board for all queues: headline KPIs, flow and agent counts, per-queue table, today's chart. */
-export function Wallboard({ initialWindow }: { initialWindow: WindowId }) {
+interface WallboardProps {
+  initialWindow: WindowId;
+  /** The board's scope: "all", or for a reader limited to queues one of theirs (the server decides). */
+  scope?: Scope;
+  /** The queues listed in the table; null = every queue the server knows of. */
+  queues?: readonly string[] | null;
+  /** Shown at the end of the header (account, sign-out). */
+  headerEnd?: ReactNode;
+}
+
+function ScopeLabel({ scope }: { scope: Scope }) {
+  const t = useTranslations("Wallboard");
+  const s = parseScope(scope);
+  return <span data-testid="board-scope" data-scope={scope} className="text-ink-faint">{s.kind === "all" ? t("scopeAll") : s.key}</span>;
+}
+
+/** The live board: headline KPIs, flow and agent counts, per-queue table, today's chart. */
+export function Wallboard({ initialWindow, scope = "all", queues = null, headerEnd }: WallboardProps) {
   const t = useTranslations("Wallboard");
   const [windowId, setWindowId] = useState<WindowId>(initialWindow);
-  const metrics = useLiveSnapshot(SCOPE, windowId)?.metrics;
+  const metrics = useLiveSnapshot(scope, windowId)?.metrics;
 
   const chooseWindow = (w: WindowId) => {
     setWindowId(w);
@@ -63,12 +77,13 @@ export function Wallboard({ initialWindow }: { initialWindow: WindowId }) {
         <h1 className="font-extrabold tracking-tight">
           Vigie <span className="font-semibold text-ink-dim">· {t("title")}</span>
         </h1>
-        <span className="text-ink-faint">{t("scopeAll")}</span>
+        <ScopeLabel scope={scope} />
         <div className="ml-auto flex items-center gap-[1.2vw]">
           <WindowSelector value={windowId} onChange={chooseWindow} />
           <UpdatedAgo />
           <ConnectionBadge />
           <LanguageSwitcher />
+          {headerEnd}
         </div>
       </header>
 
@@ -90,8 +105,8 @@ export function Wallboard({ initialWindow }: { initialWindow: WindowId }) {
         </section>
 
         <section className="grid min-h-0 flex-1 grid-cols-[3fr_2fr] gap-[0.8vw]">
-          <QueueTable window={windowId} />
-          <LiveChart scope={SCOPE} />
+          <QueueTable window={windowId} only={queues} />
+          <LiveChart scope={scope} />
         </section>
       </StaleShade>
     </main>

@@ -15,6 +15,7 @@ import { isAllowedHandshake } from "./origin";
 
 export const userRoom = (userId: string) => `auth|user|${userId}`;
 export const sessionRoom = (sessionId: string) => `auth|session|${sessionId}`;
+export const kioskRoom = (linkId: string) => `auth|kiosk|${linkId}`;
 
 /** What is kept on `socket.data`. */
 export interface SocketAuthData {
@@ -73,6 +74,7 @@ export function socketAuthMiddleware(opts: SocketAuthOptions) {
       socket.data.identity = identity;
       const p = identity.principal;
       if (p.kind === "user") await socket.join(userRoom(p.id));
+      if (p.kind === "kiosk") await socket.join(kioskRoom(p.id));
       if (identity.sessionId) await socket.join(sessionRoom(identity.sessionId));
       next();
     })().catch(() => next(new SocketAuthError("unauthorized")));
@@ -85,6 +87,8 @@ interface Rooms {
 
 export const disconnectUser = (io: Rooms, userId: string) => io.in(userRoom(userId)).disconnectSockets(true);
 export const disconnectSession = (io: Rooms, sessionId: string) => io.in(sessionRoom(sessionId)).disconnectSockets(true);
+/** A revoked kiosk link's screens lose the board at once on this instance (others: at revalidation). */
+export const disconnectKiosk = (io: Rooms, linkId: string) => io.in(kioskRoom(linkId)).disconnectSockets(true);
 
 /**
  * Re-identifies every socket from its handshake and disconnects those whose

@@ -8,7 +8,7 @@ import { bodyFormat, parseBody, type BodyItem } from "./parse-body";
 export interface IngestHttpDeps {
   maxBytes: number;
   /** Whether a bearer key may ingest (false when no key is configured at all). */
-  authorize: (token: string) => boolean;
+  authorize: (token: string) => boolean | Promise<boolean>;
   ingest: (items: BodyItem[]) => Promise<IngestResult>;
   onError?: (e: unknown) => void;
 }
@@ -22,7 +22,7 @@ export function ingestHandler(deps: IngestHttpDeps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       const token = bearerToken(req.headers.authorization);
-      if (!token || !deps.authorize(token)) throw unauthorized();
+      if (!token || !(await deps.authorize(token))) throw unauthorized();
       if (req.method !== "POST") throw methodNotAllowed("POST");
       const format = bodyFormat(req.headers["content-type"]);
       const encoding = (req.headers["content-encoding"] ?? "identity").toLowerCase();

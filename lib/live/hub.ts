@@ -1,11 +1,12 @@
 import type { Server } from "socket.io";
+import type { SocketAuthData } from "../auth/socket-auth";
 import type { VigieEvent } from "../events/schema";
 import type { MetricsEngine } from "../metrics/engine";
 import { startOfLocalDay } from "../metrics/time";
 import type { Series, Snapshot } from "../metrics/snapshot";
 import { roomOf, type Catalog, type ClientToServerEvents, type ServerToClientEvents, type Subscription } from "./socket-events";
 
-export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
+export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Partial<SocketAuthData>>;
 
 interface Published {
   key: string;
@@ -39,6 +40,7 @@ export class LiveHub {
   private catalogVersion = 0;
   private timer: NodeJS.Timeout | undefined;
   private io: LiveServer | undefined;
+  private readonly catalogListeners = new Set<(c: Catalog) => void>();
 
   constructor(
     readonly engine: MetricsEngine,
@@ -95,6 +97,20 @@ export class LiveHub {
 
   catalog(): Catalog {
     return this.engine.catalog();
+  }
+
+  /** The queues an agent currently serves, as `canViewScope` needs them. */
+  queuesOfAgent(agentId: string): readonly string[] {
+    return this.engine.queuesOfAgent(agentId);
+  }
+
+  /**
+   * Called with the full catalog whenever it changes. The socket layer filters
+   * it per socket: the catalog names queues and agents a reader may not see.
+   */
+  onCatalogChange(listener: (c: Catalog) => void): () => void {
+    this.catalogListeners.add(listener);
+    return () => this.catalogListeners.delete(listener);
   }
 
   /** A microsecond clock that never repeats nor goes back: versions stay monotonic across restarts. */
@@ -162,7 +178,8 @@ export class LiveHub {
     }
     if (this.engine.catalogVersion !== this.catalogVersion) {
       this.catalogVersion = this.engine.catalogVersion;
-      io.emit("catalog", this.catalog());
+      const catalog = this.catalog();
+      for (const listener of this.catalogListeners) listener(catalog);
     }
     if (now - this.lastEvict >= EVICT_MS) this.evict(now);
   }

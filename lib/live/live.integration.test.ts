@@ -15,6 +15,8 @@ import type { ClientToServerEvents, ServerToClientEvents, Subscription } from ".
  */
 
 const KEY = "live-key-for-tests-012345";
+/** VIGIE_API_KEY: the `manager` role reads every scope (CONTRACT §6). */
+const API_KEY = "live-api-key-for-tests-0123";
 const backend = backendName();
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -26,7 +28,7 @@ const sockets: LiveSocket[] = [];
 beforeAll(async () => {
   db = await createTestDatabase();
   server = await startServer({
-    env: loadEnv({ ...db.env, NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", VIGIE_INGEST_KEY: KEY }),
+    env: loadEnv({ ...db.env, NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", VIGIE_INGEST_KEY: KEY, VIGIE_API_KEY: API_KEY }),
     log: () => {},
   });
 });
@@ -47,7 +49,12 @@ interface Received {
 
 /** A connected client that records every pushed snapshot, per room. */
 async function client(): Promise<{ socket: LiveSocket; pushes: Received[]; next(pred: (s: Snapshot) => boolean, timeoutMs: number): Promise<Received> }> {
-  const socket: LiveSocket = io(server.url, { transports: ["websocket"], reconnection: false, forceNew: true });
+  const socket: LiveSocket = io(server.url, {
+    transports: ["websocket"],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: { origin: server.url, authorization: `Bearer ${API_KEY}` },
+  });
   sockets.push(socket);
   const pushes: Received[] = [];
   const waiters = new Set<(r: Received) => void>();

@@ -186,6 +186,11 @@ export class MetricsEngine {
     return { waiting: set?.size ?? 0, oldestWaitingSince: oldest, waitingUnderSl: underSl, agents };
   }
 
+  /** The queues an agent currently serves (its last `agent.state`), for permission checks. */
+  queuesOfAgent(agentId: string): readonly string[] {
+    return this.agents.queuesOf(agentId);
+  }
+
   catalog(): { queues: string[]; channels: string[]; agents: string[] } {
     const sort = (xs: Iterable<string>) => [...xs].sort((a, b) => a.localeCompare(b));
     return { queues: sort(this.queues), channels: sort(this.channels), agents: sort(this.agents.ids()) };

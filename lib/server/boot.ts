@@ -1,10 +1,18 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server } from "socket.io";
-import { openDatabase } from "../../db/client";
+import { openDatabase, type Database } from "../../db/client";
 import { migrate } from "../../db/migrate";
-import { matchesAnyKey } from "../auth/keys";
+import { AUTH_BASE_PATH, createAuth, type VigieAuth } from "../auth/auth";
+import { ensureFirstAdmin } from "../auth/bootstrap";
+import { identify, identifyBearer, type ConfiguredKeys } from "../auth/identify";
+import { verifyKioskToken } from "../auth/kiosk-links";
+import { authNodeHandler } from "../auth/node-handler";
+import { isAllowedHandshake } from "../auth/origin";
+import { canIngest } from "../auth/permissions";
+import { disconnectKiosk, disconnectSession, disconnectUser, revalidateSockets, socketAuthMiddleware, type SocketAuthOptions } from "../auth/socket-auth";
 import type { Env } from "../env";
+import { StorageUnavailableError } from "../http/errors";
 import { sendJson } from "../http/send";
 import { EventWriter } from "../ingest/event-writer";
 import { ingestHandler } from "../ingest/http-handler";
@@ -15,6 +23,7 @@ import { attachSocketHandlers } from "../live/socket-handlers";
 import { MetricsEngine } from "../metrics/engine";
 import { publishContext } from "./context";
 import { HealthProbe } from "./health";
+import { securityHeaders } from "./security-headers";
 
 export interface BootOptions {
   env: Env;
@@ -27,11 +36,22 @@ export interface RunningServer {
   url: string;
   port: number;
   hub: LiveHub;
+  auth: VigieAuth;
+  database: Database;
+  /** Origins browsers may use (VIGIE_PUBLIC_URL, else http://localhost:<port> and http://127.0.0.1:<port>). */
+  trustedOrigins: string[];
   /** Graceful stop: refuse new work, finish in-flight batches, close sockets and the database. */
   close(): Promise<void>;
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+const REVALIDATE_SOCKETS_MS = 60_000;
+
+/** The origins browsers use: the public URL, or this machine under both of its usual names. */
+export function browserOrigins(env: Pick<Env, "VIGIE_PUBLIC_URL">, port: number): string[] {
+  return env.VIGIE_PUBLIC_URL ? [env.VIGIE_PUBLIC_URL] : [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+}
 
 /** Composes the one process of CONTRACT §1: ingest fast path, Next, socket.io, on one port. */
 export async function startServer(opts: BootOptions): Promise<RunningServer> {
@@ -50,11 +70,27 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
   const writer = new EventWriter(database);
   const health = new HealthProbe(database);
   let accepting = true;
-  publishContext({ env, database, hub, health, accepting: () => accepting });
+  const keys: ConfiguredKeys = { ingestKey: env.VIGIE_INGEST_KEY, apiKey: env.VIGIE_API_KEY };
+
+  // The auth origins depend on the port, known once listening (PORT=0 in tests):
+  // requests and handshakes arriving before then wait for `ready`.
+  let auth: VigieAuth | undefined;
+  let trustedOrigins: string[] = [];
+  let authRoutes: Handler = (_req, res) => sendJson(res, 503, { error: "starting" });
+  let markReady!: () => void;
+  const ready = new Promise<void>((r) => (markReady = r));
+  let isReady = false;
 
   const ingest = ingestHandler({
     maxBytes: env.VIGIE_INGEST_MAX_BYTES,
-    authorize: (token) => matchesAnyKey(token, [env.VIGIE_INGEST_KEY]),
+    // VIGIE_INGEST_KEY or an admin-created `ingest` key; no key configured at all: every request is 401.
+    authorize: async (token) => {
+      try {
+        return canIngest(await identifyBearer(database.db, keys, token));
+      } catch (e) {
+        throw new StorageUnavailableError(e);
+      }
+    },
     ingest: (items) => ingestItems({ writer, onStored: (events) => hub.onStored(events), now: Date.now }, items),
     onError: (e) => log(`Vigie: ingest failed: ${(e as Error).message}`),
   });
@@ -63,8 +99,16 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
   // Ingest requests whose headers arrived before shutdown began are finished, upload included.
   const ingesting = new Set<ServerResponse>();
   let allAnswered: (() => void) | undefined;
-  const httpServer = createServer((req, res) => {
+  const setSecurityHeaders = securityHeaders({
+    dev: opts.web?.dev ?? false,
+    publicHttps: env.VIGIE_PUBLIC_URL?.startsWith("https:") ?? false,
+  });
+  const route: Handler = (req, res) => {
+    setSecurityHeaders(req, res);
+    // Next's internal middleware-recursion header (CVE-2025-29927): never taken from a client.
+    delete req.headers["x-middleware-subrequest"];
     const path = req.url?.split("?", 1)[0];
+    if (path === AUTH_BASE_PATH || path?.startsWith(`${AUTH_BASE_PATH}/`)) return void authRoutes(req, res);
     if (path === "/api/events") {
       if (!accepting) {
         return sendJson(res, 503, { error: "shutting down; nothing was stored, retry later" }, { "retry-after": "1", connection: "close" });
@@ -77,6 +121,10 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
       return void ingest(req, res);
     }
     return void web(req, res);
+  };
+  const httpServer = createServer((req, res) => {
+    if (isReady) route(req, res);
+    else void ready.then(() => route(req, res));
   });
 
   if (opts.web) {
@@ -93,7 +141,18 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
     // Notice a silently cut connection within seconds, not the default 45 s.
     pingInterval: 5000,
     pingTimeout: 4000,
+    // Cross-site WebSocket hijacking: a browser always sends Origin on a handshake.
+    allowRequest: (req, cb) => void ready.then(() => cb(null, isAllowedHandshake(req.headers, trustedOrigins))),
   });
+  const socketAuth: SocketAuthOptions = {
+    get trustedOrigins() {
+      return trustedOrigins;
+    },
+    identify: (headers) => identify(auth!, database.db, keys, headers),
+    verifyKiosk: (token) => verifyKioskToken(database.db, token),
+  };
+  const authenticate = socketAuthMiddleware(socketAuth);
+  io.use((socket, next) => void ready.then(() => authenticate(socket, next)));
   attachSocketHandlers(io, hub);
   hub.start(io);
 
@@ -104,10 +163,52 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
   const port = (httpServer.address() as AddressInfo).port;
   const shownHost = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
 
+  trustedOrigins = browserOrigins(env, port);
+  try {
+    auth = await createAuth({
+      database,
+      baseURL: trustedOrigins[0]!,
+      trustedOrigins: trustedOrigins.slice(1),
+      onSessionEnded: ({ sessionId }) => disconnectSession(io, sessionId),
+      onUserChanged: (userId) => disconnectUser(io, userId),
+    });
+    const firstAdmin = await ensureFirstAdmin(auth, database.db, env);
+    if (firstAdmin.created) log(`Vigie: created the first admin, ${env.VIGIE_ADMIN_EMAIL}`);
+  } catch (e) {
+    // Requests already waiting for `ready` are cut with the server.
+    hub.stop();
+    const ioClosed = new Promise<void>((r) => io.close(() => r()));
+    httpServer.closeAllConnections();
+    await ioClosed;
+    await database.close();
+    throw e;
+  }
+  authRoutes = authNodeHandler(auth, { trustedProxies: env.VIGIE_TRUSTED_PROXIES });
+  // A session revoked or a user changed through another instance loses its sockets here too.
+  const revalidate = setInterval(() => {
+    void revalidateSockets([...io.of("/").sockets.values()], socketAuth).catch((e: unknown) => log(`Vigie: socket revalidation failed: ${(e as Error).message}`));
+  }, REVALIDATE_SOCKETS_MS);
+  revalidate.unref();
+  publishContext({
+    env,
+    database,
+    hub,
+    health,
+    accepting: () => accepting,
+    auth,
+    keys,
+    trustedOrigins,
+    queuesOfAgent: (agentId) => hub.queuesOfAgent(agentId),
+    disconnectKiosk: (linkId) => disconnectKiosk(io, linkId),
+  });
+  isReady = true;
+  markReady();
+
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       accepting = false;
+      clearInterval(revalidate);
       const httpClosed = new Promise<void>((r) => httpServer.close(() => r()));
       httpServer.closeIdleConnections();
       for (const res of ingesting) if (!res.headersSent) res.setHeader("connection", "close");
@@ -125,5 +226,5 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
       await database.close();
     })());
 
-  return { url: `http://${shownHost}:${port}`, port, hub, close };
+  return { url: `http://${shownHost}:${port}`, port, hub, auth, database, trustedOrigins, close };
 }

@@ -1,4 +1,6 @@
 import type { Database } from "../../db/client";
+import type { VigieAuth } from "../auth/auth";
+import type { ConfiguredKeys } from "../auth/identify";
 import type { Env } from "../env";
 import type { LiveHub } from "../live/hub";
 import type { HealthProbe } from "./health";
@@ -15,6 +17,15 @@ export interface ServerContext {
   health: HealthProbe;
   /** False once shutdown has begun. */
   accepting: () => boolean;
+  auth: VigieAuth;
+  /** VIGIE_INGEST_KEY and VIGIE_API_KEY, for `identify`. */
+  keys: ConfiguredKeys;
+  /** Origins browsers use to reach this server (VIGIE_PUBLIC_URL, else localhost). */
+  trustedOrigins: string[];
+  /** The queues an agent currently serves, for `canViewScope`. */
+  queuesOfAgent: (agentId: string) => readonly string[];
+  /** Disconnects the screens of a kiosk link (after its revocation). */
+  disconnectKiosk: (linkId: string) => void;
 }
 
 const KEY = Symbol.for("vigie.server-context");

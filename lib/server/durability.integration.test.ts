@@ -25,6 +25,8 @@ import type { Snapshot } from "../metrics/snapshot";
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FIXTURE = path.join(ROOT, "lib/server/testing/api-server.ts");
 const KEY = "durability-key-0123456789";
+/** VIGIE_API_KEY: the `manager` role reads every scope (CONTRACT §6). */
+const API_KEY = "durability-api-key-0123456789";
 const backend = backendName();
 const defaults = loadEnv({});
 const SUBS: Subscription[] = [
@@ -66,7 +68,7 @@ interface Child {
 }
 
 function launch(): Child {
-  const env: NodeJS.ProcessEnv = { NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", VIGIE_INGEST_KEY: KEY };
+  const env: NodeJS.ProcessEnv = { NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", VIGIE_INGEST_KEY: KEY, VIGIE_API_KEY: API_KEY };
   for (const k of ["PATH", "HOME", "TMPDIR"]) if (process.env[k]) env[k] = process.env[k]!;
   Object.assign(env, db.env);
   const proc = spawn(process.execPath, ["--import", "tsx", FIXTURE, "--trace-writes"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
@@ -132,7 +134,12 @@ function expectAll(a: Answer, accepted: number, duplicates: number): void {
 }
 
 async function connect(url: string): Promise<LiveSocket> {
-  const socket: LiveSocket = io(url, { transports: ["websocket"], reconnection: false, forceNew: true });
+  const socket: LiveSocket = io(url, {
+    transports: ["websocket"],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: { origin: url, authorization: `Bearer ${API_KEY}` },
+  });
   sockets.add(socket);
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", resolve);

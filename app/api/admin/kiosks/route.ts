@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { actorOf } from "@/lib/auth/audit";
+import { createKioskLink } from "@/lib/auth/kiosk-links";
+import { canCreateKiosk, canManageKiosks } from "@/lib/auth/permissions";
+import { label, queueList } from "@/lib/auth/validation";
+import { forbidden } from "@/lib/http/errors";
+import { guarded, readBody } from "@/lib/admin/http";
+import { KIOSK_WALLBOARD, kioskPath } from "@/lib/admin/kiosk";
+
+export const dynamic = "force-dynamic";
+
+const body = z.object({ name: label, queues: queueList }).strict();
+
+/** Creates a kiosk link showing no more than its creator may see; the token is in this answer only. */
+export const POST = guarded(canManageKiosks, async ({ req, principal, server }) => {
+  const { name, queues } = await readBody(req, body);
+  if (!canCreateKiosk(principal, queues)) throw forbidden("a kiosk link may show only queues you may see");
+  const link = await createKioskLink(server.database.db, { wallboardId: KIOSK_WALLBOARD, name, queues }, actorOf(principal));
+  return Response.json({ ...link, path: kioskPath(link.id, link.token) }, { status: 201 });
+});

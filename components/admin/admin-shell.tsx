@@ -1,0 +1,61 @@
+"use client";
+
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { useTranslations } from "use-intl";
+import { LogoutButton } from "../auth/logout-button";
+import { LanguageSwitcher } from "@/lib/i18n/language-switcher";
+import { ADMIN_TABS, type AdminTab } from "./tabs";
+
+
+interface Props {
+  /** The admin tabs appear for admins only; kiosk links for anyone who may manage them. */
+  isAdmin: boolean;
+  current: AdminTab | "kiosks";
+  children: ReactNode;
+}
+
+function Tab({ href, active, children }: { href: string; active: boolean; children: ReactNode }) {
+  return (
+    <Link
+      href={href}
+      aria-current={active ? "page" : undefined}
+      className={`rounded-md px-3 py-1 font-semibold ${active ? "bg-ink text-canvas" : "text-ink-dim hover:bg-panel-edge hover:text-ink"}`}
+    >
+      {children}
+    </Link>
+  );
+}
+
+/** The administration pages' header: tabs, board link, language, sign-out. */
+export function AdminShell({ isAdmin, current, children }: Props) {
+  const t = useTranslations("Admin");
+  return (
+    <main className="mx-auto flex max-w-7xl flex-col gap-4 p-6">
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="mr-4 text-2xl font-extrabold tracking-tight">
+          Vigie <span className="font-semibold text-ink-dim">· {t("title")}</span>
+        </h1>
+        <nav className="flex flex-wrap gap-1" aria-label={t("title")}>
+          {isAdmin &&
+            ADMIN_TABS.map((tab) => (
+              <Tab key={tab} href={`/admin?tab=${tab}`} active={current === tab}>
+                {t(`tabs.${tab}`)}
+              </Tab>
+            ))}
+          <Tab href="/admin/kiosks" active={current === "kiosks"}>
+            {t("tabs.kiosks")}
+          </Tab>
+          <Tab href="/wallboard" active={false}>
+            {t("tabs.wallboard")}
+          </Tab>
+        </nav>
+        <div className="ml-auto flex items-center gap-3">
+          <LanguageSwitcher />
+          <LogoutButton />
+        </div>
+      </header>
+      {children}
+    </main>
+  );
+}

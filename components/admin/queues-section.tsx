@@ -1,0 +1,81 @@
+"use client";
+
+import { useState } from "react";
+import { useTranslations } from "use-intl";
+import { buttonClass, ErrorNote, inputClass, Panel } from "./ui";
+import { useAdminRequest } from "./use-admin-request";
+
+export interface QueueRowData {
+  queue: string;
+  displayName: string | null;
+  slSeconds: number | null;
+  shortAbandonSeconds: number | null;
+}
+
+/** "" → null (the default); anything else is sent as typed, for the server to validate. */
+const secondsOrNull = (text: string): number | null => (text.trim() === "" ? null : Number(text));
+
+function QueueRow({ row, defaultSl }: { row: QueueRowData; defaultSl: number }) {
+  const t = useTranslations("Admin.queues");
+  const { send, error, pending } = useAdminRequest();
+  const [displayName, setDisplayName] = useState(row.displayName ?? "");
+  const [sl, setSl] = useState(row.slSeconds?.toString() ?? "");
+  const [shortAbandon, setShortAbandon] = useState(row.shortAbandonSeconds?.toString() ?? "");
+
+  const save = () =>
+    send("PUT", `/api/admin/queues/${encodeURIComponent(row.queue)}`, {
+      displayName: displayName.trim() === "" ? null : displayName,
+      slSeconds: secondsOrNull(sl),
+      shortAbandonSeconds: secondsOrNull(shortAbandon),
+    });
+
+  return (
+    <tr data-testid={`queue-settings-${row.queue}`} className="border-t border-panel-edge align-top">
+      <td className="py-2 pr-3 font-semibold">{row.queue}</td>
+      <td className="py-2 pr-3">
+        <input aria-label={t("displayName")} value={displayName} placeholder={row.queue} onChange={(e) => setDisplayName(e.target.value)} className={inputClass} />
+      </td>
+      <td className="py-2 pr-3">
+        <input aria-label={t("slSeconds")} inputMode="numeric" value={sl} placeholder={String(defaultSl)} onChange={(e) => setSl(e.target.value)} className={`${inputClass} w-24`} />
+      </td>
+      <td className="py-2 pr-3">
+        <input aria-label={t("shortAbandonSeconds")} inputMode="numeric" value={shortAbandon} placeholder="—" onChange={(e) => setShortAbandon(e.target.value)} className={`${inputClass} w-24`} />
+      </td>
+      <td className="py-2">
+        <button type="button" disabled={pending} onClick={save} className={buttonClass}>
+          {t("save")}
+        </button>
+        <ErrorNote error={error} />
+      </td>
+    </tr>
+  );
+}
+
+export function QueuesSection({ rows, defaultSl }: { rows: QueueRowData[]; defaultSl: number }) {
+  const t = useTranslations("Admin.queues");
+  return (
+    <Panel title={t("title")} testId="queues-section">
+      <p className="text-sm text-ink-dim">{t("hint", { seconds: defaultSl })}</p>
+      {rows.length === 0 ? (
+        <p className="text-ink-dim">{t("none")}</p>
+      ) : (
+        <table className="w-full text-left">
+          <thead className="text-sm uppercase text-ink-dim">
+            <tr>
+              <th className="pr-3">{t("queue")}</th>
+              <th className="pr-3">{t("displayName")}</th>
+              <th className="pr-3">{t("slSeconds")}</th>
+              <th className="pr-3">{t("shortAbandonSeconds")}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <QueueRow key={r.queue} row={r} defaultSl={defaultSl} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Panel>
+  );
+}
