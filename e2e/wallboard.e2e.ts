@@ -319,3 +319,30 @@ test("/api/live and the wallboard need an identity", async ({ browser, request, 
     await anonymous.close();
   }
 });
+
+test("a queue's service-level threshold set in the admin applies to live numbers at once", async ({ page, baseURL }) => {
+  const queue = uid("slq");
+  const contactId = uid("c");
+  const now = Date.now();
+  // Answered after 30 s: outside the 18 s default, inside a 60 s threshold. Ended so nothing waits.
+  await post(page.request, [
+    { id: uid("e"), type: "contact.offered", at: now - 40_000, contactId, queue },
+    { id: uid("e"), type: "contact.answered", at: now - 10_000, contactId, agentId: uid("a") },
+    { id: uid("e"), type: "contact.ended", at: now - 5_000, contactId },
+  ]);
+  const sl = async () => {
+    const res = await page.request.get(`/api/live?scope=${encodeURIComponent(`queue:${queue}`)}&window=today`);
+    expect(res.status()).toBe(200);
+    return (await res.json()).metrics.serviceLevel as number | null;
+  };
+  expect(await sl()).toBe(0);
+  const put = await page.request.put(`/api/admin/queues/${encodeURIComponent(queue)}`, {
+    headers: { origin: baseURL! },
+    data: { slSeconds: 60 },
+  });
+  expect(put.status()).toBe(200);
+  expect(await sl()).toBe(1);
+  // Back to the default: the number follows.
+  await page.request.put(`/api/admin/queues/${encodeURIComponent(queue)}`, { headers: { origin: baseURL! }, data: { slSeconds: null } });
+  expect(await sl()).toBe(0);
+});

@@ -62,3 +62,8 @@ export async function upsertQueueSettings(db: Drizzle, input: QueueSettingsInput
 export async function listQueueSettings(db: Drizzle): Promise<QueueSettingsInfo[]> {
   return db.select(columns).from(queueSettings).orderBy(asc(queueSettings.queue));
 }
+
+/** The per-queue service-level overrides, seconds, as the engine takes them. */
+export function slOverrides(settings: readonly Pick<QueueSettingsInfo, "queue" | "slSeconds">[]): Record<string, number> {
+  return Object.fromEntries(settings.filter((s) => s.slSeconds !== null).map((s) => [s.queue, s.slSeconds!]));
+}

@@ -26,6 +26,8 @@ export interface ServerContext {
   queuesOfAgent: (agentId: string) => readonly string[];
   /** Disconnects the screens of a kiosk link (after its revocation). */
   disconnectKiosk: (linkId: string) => void;
+  /** Applies the stored per-queue thresholds to the live engine (after an admin change). */
+  reloadQueueSettings: () => Promise<void>;
 }
 
 const KEY = Symbol.for("vigie.server-context");

@@ -10,5 +10,7 @@ const body = queueSettingsInput.omit({ queue: true }).strict();
 /** Sets a queue's display name and thresholds (null = the default). */
 export const PUT = guarded<{ queue: string }>(canEditQueueSettings, async ({ req, principal, params, server }) => {
   const settings = await readBody(req, body);
-  return Response.json(await upsertQueueSettings(server.database.db, { ...settings, queue: params.queue }, actorOf(principal)));
+  const saved = await upsertQueueSettings(server.database.db, { ...settings, queue: params.queue }, actorOf(principal));
+  await server.reloadQueueSettings(); // live numbers follow the new threshold at once
+  return Response.json(saved);
 });
