@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { useFormatter, useTranslations } from "use-intl";
 import type { ApiKeyInfo } from "@/lib/auth/api-keys";
 import { API_KEY_ROLES } from "@/lib/auth/permissions";
-import { buttonClass, ErrorNote, Field, inputClass, OnceSecret, Panel, quietButtonClass } from "./ui";
+import { buttonClass, ErrorNote, Field, inputClass, OnceSecret, Panel, quietButtonClass, DataTable } from "./ui";
 import { splitQueues, useAdminRequest } from "./use-admin-request";
 
 function KeyRow({ k }: { k: ApiKeyInfo }) {
@@ -83,24 +83,11 @@ export function ApiKeysSection({ keys }: { keys: ApiKeyInfo[] }) {
       </form>
       <ErrorNote error={error} />
       {created && <OnceSecret label={t("newKey")} value={created} note={t("shownOnce")} testId="new-api-key" />}
-      <table className="w-full text-left">
-        <thead className="text-sm uppercase text-ink-dim">
-          <tr>
-            <th className="pr-3">{t("name")}</th>
-            <th className="pr-3">{t("prefix")}</th>
-            <th className="pr-3">{t("role")}</th>
-            <th className="pr-3">{t("queues")}</th>
-            <th className="pr-3">{t("created")}</th>
-            <th className="pr-3">{t("lastUsed")}</th>
-            <th>{t("status")}</th>
-          </tr>
-        </thead>
-        <tbody>
+      <DataTable columns={[t("name"), t("prefix"), t("role"), t("queues"), t("created"), t("lastUsed"), t("status")]}>
           {keys.map((k) => (
             <KeyRow key={k.id} k={k} />
           ))}
-        </tbody>
-      </table>
+        </DataTable>
     </Panel>
   );
 }

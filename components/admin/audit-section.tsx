@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "use-intl";
 import type { AuditEntry } from "@/lib/auth/audit";
-import { Panel } from "./ui";
+import { Panel, DataTable } from "./ui";
 
 const actorText = (a: AuditEntry["actor"]) => (a.kind === "system" ? "system" : `${a.kind}:${a.id}`);
 
@@ -16,17 +16,7 @@ export function AuditSection({ entries, nextBefore, paged }: { entries: AuditEnt
       {entries.length === 0 ? (
         <p className="text-ink-dim">{t("none")}</p>
       ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="uppercase text-ink-dim">
-            <tr>
-              <th className="pr-3">{t("at")}</th>
-              <th className="pr-3">{t("actor")}</th>
-              <th className="pr-3">{t("action")}</th>
-              <th className="pr-3">{t("target")}</th>
-              <th>{t("details")}</th>
-            </tr>
-          </thead>
-          <tbody>
+        <DataTable columns={[t("at"), t("actor"), t("action"), t("target"), t("details")]} small>
             {entries.map((e) => (
               <tr key={e.id} data-testid="audit-row" data-action={e.action} className="border-t border-panel-edge align-top">
                 <td className="py-1 pr-3 whitespace-nowrap">{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium" })}</td>
@@ -36,8 +26,7 @@ export function AuditSection({ entries, nextBefore, paged }: { entries: AuditEnt
                 <td className="break-all font-mono text-xs text-ink-dim">{Object.keys(e.details).length ? JSON.stringify(e.details) : ""}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
+          </DataTable>
       )}
       <nav className="flex gap-4 text-sm font-semibold">
         {paged && <Link href="/admin?tab=audit">{t("newest")}</Link>}

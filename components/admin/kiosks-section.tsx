@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useFormatter, useTranslations } from "use-intl";
 import type { KioskLinkInfo } from "@/lib/auth/kiosk-links";
-import { buttonClass, ErrorNote, Field, inputClass, OnceSecret, Panel, quietButtonClass } from "./ui";
+import { buttonClass, ErrorNote, Field, inputClass, OnceSecret, Panel, quietButtonClass, DataTable } from "./ui";
 import { splitQueues, useAdminRequest } from "./use-admin-request";
 
 export type KioskRowData = KioskLinkInfo & { revocable: boolean };
@@ -78,22 +78,11 @@ export function KiosksSection({ links, restrictedTo }: { links: KioskRowData[]; 
       {links.length === 0 ? (
         <p className="text-ink-dim">{t("none")}</p>
       ) : (
-        <table className="w-full text-left">
-          <thead className="text-sm uppercase text-ink-dim">
-            <tr>
-              <th className="pr-3">{t("name")}</th>
-              <th className="pr-3">{t("queues")}</th>
-              <th className="pr-3">{t("created")}</th>
-              <th className="pr-3">{t("lastUsed")}</th>
-              <th>{t("status")}</th>
-            </tr>
-          </thead>
-          <tbody>
+        <DataTable columns={[t("name"), t("queues"), t("created"), t("lastUsed"), t("status")]}>
             {links.map((l) => (
               <KioskRow key={l.id} link={l} />
             ))}
-          </tbody>
-        </table>
+          </DataTable>
       )}
     </Panel>
   );

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useTranslations } from "use-intl";
-import { buttonClass, ErrorNote, inputClass, Panel } from "./ui";
+import { buttonClass, DataTable, ErrorNote, inputClass, Panel } from "./ui";
 import { useAdminRequest } from "./use-admin-request";
 
 export interface QueueRowData {
@@ -59,22 +59,11 @@ export function QueuesSection({ rows, defaultSl }: { rows: QueueRowData[]; defau
       {rows.length === 0 ? (
         <p className="text-ink-dim">{t("none")}</p>
       ) : (
-        <table className="w-full text-left">
-          <thead className="text-sm uppercase text-ink-dim">
-            <tr>
-              <th className="pr-3">{t("queue")}</th>
-              <th className="pr-3">{t("displayName")}</th>
-              <th className="pr-3">{t("slSeconds")}</th>
-              <th className="pr-3">{t("shortAbandonSeconds")}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <QueueRow key={r.queue} row={r} defaultSl={defaultSl} />
-            ))}
-          </tbody>
-        </table>
+        <DataTable columns={[t("queue"), t("displayName"), t("slSeconds"), t("shortAbandonSeconds"), ""]}>
+          {rows.map((r) => (
+            <QueueRow key={r.queue} row={r} defaultSl={defaultSl} />
+          ))}
+        </DataTable>
       )}
     </Panel>
   );

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslations } from "use-intl";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import type { UserInfo } from "@/lib/auth/users";
-import { buttonClass, ErrorNote, Field, inputClass, Panel, quietButtonClass } from "./ui";
+import { buttonClass, ErrorNote, Field, inputClass, Panel, quietButtonClass, DataTable } from "./ui";
 import { splitQueues, useAdminRequest } from "./use-admin-request";
 
 function CreateUserForm() {
@@ -137,22 +137,11 @@ export function UsersSection({ users, selfId }: { users: UserInfo[]; selfId: str
   return (
     <Panel title={t("title")} testId="users-section">
       <CreateUserForm />
-      <table className="w-full text-left">
-        <thead className="text-sm uppercase text-ink-dim">
-          <tr>
-            <th className="pr-3">{t("user")}</th>
-            <th className="pr-3">{t("role")}</th>
-            <th className="pr-3">{t("queues")}</th>
-            <th className="pr-3">{t("agentId")}</th>
-            <th>{t("actions")}</th>
-          </tr>
-        </thead>
-        <tbody>
+      <DataTable columns={[t("user"), t("role"), t("queues"), t("agentId"), t("actions")]}>
           {users.map((u) => (
             <UserRow key={`${u.id}:${u.updatedAt.valueOf()}`} user={u} self={u.id === selfId} />
           ))}
-        </tbody>
-      </table>
+        </DataTable>
     </Panel>
   );
 }
