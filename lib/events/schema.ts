@@ -111,6 +111,8 @@ const variants = [
       agentId: ident.optional(),
       queue: label.optional(),
       scale: scaleInput.optional(),
+      /** What the question was about when not the overall experience, e.g. "wait" (satisfaction with waiting time). */
+      topic: label.optional(),
     })
     .transform((e) => ({ ...e, scale: e.scale ?? DEFAULT_SCALES[e.kind] }))
     .refine((e) => e.score >= e.scale.min && e.score <= e.scale.max, {

@@ -3,11 +3,11 @@
 import type { ReactNode } from "react";
 import { IntlProvider } from "use-intl";
 import type { Locale } from "./config";
-import type fr from "./messages/fr.json";
+import type { Messages } from "./messages";
 
 interface Props {
   locale: Locale;
-  messages: typeof fr;
+  messages: Messages;
   timeZone: string;
   children: ReactNode;
 }

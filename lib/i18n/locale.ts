@@ -2,10 +2,9 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { serverContext } from "../server/context";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, type Locale } from "./config";
-import en from "./messages/en.json";
-import fr from "./messages/fr.json";
+import { en, fr, type Messages } from "./messages";
 
-export type Messages = typeof fr;
+export type { Messages };
 const MESSAGES: Record<Locale, Messages> = { fr, en };
 
 /** The request's locale: the `vigie-locale` cookie, else Accept-Language, else French. */

@@ -1,10 +1,10 @@
 import type { Locale } from "./config";
-import type fr from "./messages/fr.json";
+import type { Messages } from "./messages";
 
-// Typed message keys and locales for useTranslations/useLocale; fr.json is the reference catalogue.
+// Typed message keys and locales for useTranslations/useLocale; French is the reference catalogue.
 declare module "use-intl" {
   interface AppConfig {
     Locale: Locale;
-    Messages: typeof fr;
+    Messages: Messages;
   }
 }
