@@ -12,6 +12,7 @@ describe("loadEnv (CONTRACT §1)", () => {
       VIGIE_TIMEZONE: "Europe/Paris",
       VIGIE_SL_SECONDS: 18,
       VIGIE_INGEST_MAX_BYTES: 10 * 1024 * 1024,
+      VIGIE_CURRENCY: "EUR",
     });
   });
 
@@ -45,6 +46,8 @@ describe("loadEnv (CONTRACT §1)", () => {
     [{ VIGIE_ADMIN_EMAIL: "a@b.co" }, /^Invalid configuration: VIGIE_ADMIN_PASSWORD .*go together/],
     [{ VIGIE_PUBLIC_URL: "vigie.example.com" }, /^Invalid configuration: VIGIE_PUBLIC_URL must be an http:\/\/ or https:\/\/ URL/],
     [{ VIGIE_PUBLIC_URL: "ftp://vigie.example.com" }, /^Invalid configuration: VIGIE_PUBLIC_URL must be an http/],
+    [{ VIGIE_CURRENCY: "EURO" }, /^Invalid configuration: VIGIE_CURRENCY must be an ISO 4217 currency code.*EURO/],
+    [{ VIGIE_CURRENCY: "XYZ" }, /^Invalid configuration: VIGIE_CURRENCY must be an ISO 4217/],
     [{ VIGIE_TRUSTED_PROXIES: "10.0.0.1, proxy.local" }, /^Invalid configuration: VIGIE_TRUSTED_PROXIES must be a comma-separated list of IP addresses/],
   ])("refuses %o with one line naming the variable", (vars, message) => {
     expect(() => loadEnv(vars)).toThrow(EnvError);
@@ -58,6 +61,11 @@ describe("loadEnv (CONTRACT §1)", () => {
 
   it("never echoes a secret in its message", () => {
     expect(() => loadEnv({ DATABASE_URL: "mysql://user:hunter2@x" })).toThrow(/^(?!.*hunter2)/);
+  });
+
+  it("reads the currency as an upper-case ISO 4217 code", () => {
+    expect(loadEnv({ VIGIE_CURRENCY: "chf" }).VIGIE_CURRENCY).toBe("CHF");
+    expect(loadEnv({ VIGIE_CURRENCY: "USD" }).VIGIE_CURRENCY).toBe("USD");
   });
 
   it("treats an empty variable as unset", () => {

@@ -16,6 +16,8 @@ const isTimeZone = (tz: string) => {
   }
 };
 
+const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
+
 const optionalSecret = (min: number) =>
   z.string().min(min, `must be at least ${min} characters`).optional();
 
@@ -35,6 +37,8 @@ const schema = z
     VIGIE_ADMIN_PASSWORD: optionalSecret(12),
     VIGIE_TIMEZONE: z.string().default("Europe/Paris").refine(isTimeZone, "must be an IANA time zone such as Europe/Paris"),
     VIGIE_SL_SECONDS: z.coerce.number().positive("must be a positive number of seconds").max(3600).default(18),
+    /** FCR by repeat: a contact followed by another from the same customer within this many days is a repeat. */
+    VIGIE_FCR_DAYS: z.coerce.number().int("must be a whole number of days").min(1, "must be between 1 and 90").max(90, "must be between 1 and 90").default(7),
     VIGIE_PUBLIC_URL: z
       .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL, such as https://vigie.example.com" })
       .transform((u) => new URL(u).origin)
@@ -45,6 +49,12 @@ const schema = z
       .refine((ips) => ips.every((ip) => isIP(ip) !== 0), "must be a comma-separated list of IP addresses")
       .default([]),
     VIGIE_INGEST_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 ** 3).default(10 * 1024 * 1024),
+    /** The currency of the amounts managers enter (period figures), ISO 4217. */
+    VIGIE_CURRENCY: z
+      .string()
+      .transform((c) => c.trim().toUpperCase())
+      .refine((c) => CURRENCIES.has(c), "must be an ISO 4217 currency code such as EUR, USD or CHF")
+      .default("EUR"),
   })
   .superRefine((env, ctx) => {
     if (!!env.VIGIE_ADMIN_EMAIL !== !!env.VIGIE_ADMIN_PASSWORD) {

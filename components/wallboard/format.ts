@@ -2,13 +2,16 @@ import { kpi, type KpiDefinition, type MetricId, type Unit } from "@/lib/metrics
 
 export const NO_VALUE = "—";
 
-type Style = "percent" | "integer" | "signed" | "twoDigits";
+type Style = "percent" | "integer" | "signed" | "twoDigits" | "decimal" | "days" | "hours";
 
 const OPTIONS: Record<Style, Intl.NumberFormatOptions> = {
   percent: { style: "percent", maximumFractionDigits: 0 },
   integer: { maximumFractionDigits: 0 },
   signed: { maximumFractionDigits: 0, signDisplay: "exceptZero" },
   twoDigits: { minimumIntegerDigits: 2, maximumFractionDigits: 0, useGrouping: false },
+  decimal: { maximumFractionDigits: 1 },
+  days: { style: "unit", unit: "day", unitDisplay: "short", maximumFractionDigits: 1 },
+  hours: { style: "unit", unit: "hour", unitDisplay: "short", maximumFractionDigits: 1 },
 };
 
 const cache = new Map<string, Intl.NumberFormat>();
@@ -17,6 +20,13 @@ function numberFormat(locale: string, style: Style): Intl.NumberFormat {
   const key = `${locale}|${style}`;
   let f = cache.get(key);
   if (!f) cache.set(key, (f = new Intl.NumberFormat(locale, OPTIONS[style])));
+  return f;
+}
+
+function currencyFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|currency|${currency}`;
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 2 })));
   return f;
 }
 
@@ -34,7 +44,7 @@ export function formatDuration(seconds: number, locale: string): string {
 }
 
 /** A metric value as shown on the wallboard, by the registry unit, in the given locale. */
-export function formatMetric(value: number | null | undefined, unit: Unit, locale: string): string {
+export function formatMetric(value: number | null | undefined, unit: Unit, locale: string, currency = "EUR"): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
   switch (unit) {
     case "ratio":
@@ -45,6 +55,14 @@ export function formatMetric(value: number | null | undefined, unit: Unit, local
       return numberFormat(locale, "integer").format(value);
     case "score":
       return numberFormat(locale, "signed").format(value);
+    case "number":
+      return numberFormat(locale, "decimal").format(value);
+    case "days":
+      return numberFormat(locale, "days").format(value);
+    case "hours":
+      return numberFormat(locale, "hours").format(value);
+    case "currency":
+      return currencyFormat(locale, currency).format(value);
   }
 }
 

@@ -67,3 +67,15 @@ export async function listQueueSettings(db: Drizzle): Promise<QueueSettingsInfo[
 export function slOverrides(settings: readonly Pick<QueueSettingsInfo, "queue" | "slSeconds">[]): Record<string, number> {
   return Object.fromEntries(settings.filter((s) => s.slSeconds !== null).map((s) => [s.queue, s.slSeconds!]));
 }
+
+/** The per-queue short-abandon thresholds, seconds, as the engine takes them. */
+export function shortAbandonOverrides(
+  settings: readonly Pick<QueueSettingsInfo, "queue" | "shortAbandonSeconds">[],
+): Record<string, number> {
+  return Object.fromEntries(settings.filter((s) => s.shortAbandonSeconds !== null).map((s) => [s.queue, s.shortAbandonSeconds!]));
+}
+
+/** Everything the engine takes from the queue settings. */
+export function engineQueueConfig(settings: readonly QueueSettingsInfo[]) {
+  return { slSecondsByQueue: slOverrides(settings), shortAbandonSecondsByQueue: shortAbandonOverrides(settings) };
+}

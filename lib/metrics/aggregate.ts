@@ -1,53 +1,70 @@
 /**
- * The additive figures every KPI is computed from. A contact contributes one
- * `Aggregate` to each scope it belongs to; windows and report buckets are sums
- * of contributions, and the registry turns a sum into metric values. Because
- * contributions are retracted and re-added when a contact changes, the sum only
- * depends on the set of events, not on their order.
+ * The additive figures every KPI is computed from. A contact (or a case, an
+ * outbound record, a survey answer) contributes a sparse `Partial<Aggregate>`
+ * placed at one instant; windows and report buckets are sums of contributions,
+ * and the registry turns a sum into metric values. Because contributions are
+ * retracted and re-added when an entity changes, the sum only depends on the
+ * set of events, not on their order.
  */
-export interface Aggregate {
-  /** Attributed to the time the contact was offered. */
-  offered: number;
-  answered: number;
-  abandoned: number;
-  /** Sum of waits of answered contacts, ms. */
-  waitMs: number;
-  /** Answered within the queue's service-level threshold. */
-  answeredInSl: number;
-  /** Attributed to the time after-contact work ended. */
-  handled: number;
-  handleMs: number;
-  talkMs: number;
-  holdMs: number;
-  acwMs: number;
-  /** Survey answers, attributed to the answer's own time. */
-  csatAnswers: number;
-  csatPositive: number;
-  npsAnswers: number;
-  npsPromoters: number;
-  npsDetractors: number;
-}
-
 export const AGGREGATE_FIELDS = [
-  "offered", "answered", "abandoned", "waitMs", "answeredInSl",
+  // Placed at the instant the contact was offered.
+  "offered", "answered", "abandoned", "shortAbandoned", "waitMs", "answeredInSl",
+  "inbound", "outbound", "asyncOffered", "responded", "responseMs",
+  "transferred", "escalated", "botEscalated", "selfServed",
+  "outboundAbandoned", "connected", "notConnected", "argued", "agreed", "sales", "salesCents",
+  "fcrEligible", "repeated",
+  // Placed where after-contact work ended.
   "handled", "handleMs", "talkMs", "holdMs", "acwMs",
+  // Placed at the resolution.
+  "resolved", "resolvedFlagged", "resolvedFirst", "resolutionTimed", "resolutionMs",
+  // Cases: opened at their opening, closed at their closing.
+  "casesOpened", "casesClosed", "casesTimed", "caseMs",
+  // Outbound records (fiches): each at the instant it was first called, reached, treated.
+  "recordsCalled", "recordsReached", "recordsTreated",
+  // Survey answers, at the answer's own time.
   "csatAnswers", "csatPositive", "npsAnswers", "npsPromoters", "npsDetractors",
-] as const satisfies readonly (keyof Aggregate)[];
+  "cesAnswers", "cesEasy", "cesDifficult", "cesMilli",
+  "enpsAnswers", "enpsPromoters", "enpsDetractors",
+  "waitCsatAnswers", "waitCsatPositive", "selfServiceCsatAnswers", "selfServiceCsatPositive",
+  // Computed when the interval is read, not bucketed: agent time clipped to the
+  // interval (from timelines), and the contacts offered in it that are still
+  // waiting under their service-level threshold at the time of reading.
+  "availableMs", "busyMs", "wrapUpMs", "pausedMs", "staffedAgents", "waitingUnderSl",
+] as const;
+
+export type AggregateField = (typeof AGGREGATE_FIELDS)[number];
+export type Aggregate = Record<AggregateField, number>;
+
+/** Position of each field in a packed vector. */
+export const FIELD_INDEX = Object.fromEntries(AGGREGATE_FIELDS.map((f, i) => [f, i])) as Record<AggregateField, number>;
+export const FIELD_COUNT = AGGREGATE_FIELDS.length;
+
+/** Sums are kept packed: adding two minutes is a tight loop over numbers, not over object keys. */
+export type AggregateVector = Float64Array;
+
+export const emptyVector = (): AggregateVector => new Float64Array(FIELD_COUNT);
 
 export function emptyAggregate(): Aggregate {
-  return {
-    offered: 0, answered: 0, abandoned: 0, waitMs: 0, answeredInSl: 0,
-    handled: 0, handleMs: 0, talkMs: 0, holdMs: 0, acwMs: 0,
-    csatAnswers: 0, csatPositive: 0, npsAnswers: 0, npsPromoters: 0, npsDetractors: 0,
-  };
+  return toAggregate(emptyVector());
 }
 
-/** target += sign × source, field by field. */
-export function addInto(target: Aggregate, source: Partial<Aggregate>, sign: 1 | -1 = 1): void {
-  for (const f of AGGREGATE_FIELDS) {
-    const v = source[f];
-    if (v) target[f] += sign * v;
+/** target += sign × source for a sparse contribution. */
+export function addPartial(target: AggregateVector, source: Partial<Aggregate>, sign: 1 | -1 = 1): void {
+  for (const k in source) {
+    const v = source[k as AggregateField];
+    if (v) target[FIELD_INDEX[k as AggregateField]]! += sign * v;
   }
+}
+
+/** target += source, field by field. */
+export function addVector(target: AggregateVector, source: AggregateVector): void {
+  for (let i = 0; i < FIELD_COUNT; i++) target[i]! += source[i]!;
+}
+
+export function toAggregate(v: AggregateVector): Aggregate {
+  const out = {} as Aggregate;
+  for (let i = 0; i < FIELD_COUNT; i++) out[AGGREGATE_FIELDS[i]!] = v[i]!;
+  return out;
 }
 
 /**
@@ -58,7 +75,5 @@ export interface NowFigures {
   waiting: number;
   /** Offered time of the oldest contact still waiting, epoch ms. */
   oldestWaitingSince: number | null;
-  /** Contacts in the window still waiting and younger than the service-level threshold. */
-  waitingUnderSl: number;
   agents: { available: number; busy: number; wrapUp: number; paused: number } | null;
 }

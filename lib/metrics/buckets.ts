@@ -1,17 +1,17 @@
-import { addInto, emptyAggregate, type Aggregate } from "./aggregate";
-import type { Fact } from "./contact";
+import { addPartial, addVector, emptyVector, type AggregateVector } from "./aggregate";
+import type { Fact } from "./facts";
 
 const MINUTE = 60_000;
 
 interface Bucket {
-  sum: Aggregate;
+  sum: AggregateVector;
   /** Kept so that a window edge inside the minute is exact to the millisecond. */
   facts: Set<Fact>;
 }
 
 /**
  * One scope's contributions, summed per minute of their instant. A window is
- * the sum of its whole minutes plus the facts of its first, partial minute.
+ * the sum of its whole minutes plus the facts of its partial first and last minutes.
  */
 export class ScopeBuckets {
   private readonly buckets = new Map<number, Bucket>();
@@ -23,12 +23,12 @@ export class ScopeBuckets {
     let b = this.buckets.get(key);
     if (!b) {
       if (sign < 0) return;
-      b = { sum: emptyAggregate(), facts: new Set() };
+      b = { sum: emptyVector(), facts: new Set() };
       this.buckets.set(key, b);
       if (key < this.minKey) this.minKey = key;
       if (key > this.maxKey) this.maxKey = key;
     }
-    addInto(b.sum, fact.agg, sign);
+    addPartial(b.sum, fact.agg, sign);
     if (sign > 0) b.facts.add(fact);
     else {
       b.facts.delete(fact);
@@ -40,8 +40,8 @@ export class ScopeBuckets {
     return this.buckets.size;
   }
 
-  /** Sum of the facts placed in [from, to). */
-  sum(from: number, to: number = Infinity, into: Aggregate = emptyAggregate()): Aggregate {
+  /** Adds the facts placed in [from, to) into `into`. */
+  sum(from: number, to: number = Infinity, into: AggregateVector = emptyVector()): AggregateVector {
     if (this.buckets.size === 0) return into;
     const firstKey = Math.max(Math.floor(from / MINUTE), this.minKey);
     const lastKey = Math.min(to === Infinity ? this.maxKey : Math.floor((to - 1) / MINUTE), this.maxKey);
@@ -49,8 +49,8 @@ export class ScopeBuckets {
       const b = this.buckets.get(key);
       if (!b) continue;
       const start = key * MINUTE;
-      if (start >= from && start + MINUTE <= to) addInto(into, b.sum);
-      else for (const f of b.facts) if (f.at >= from && f.at < to) addInto(into, f.agg);
+      if (start >= from && start + MINUTE <= to) addVector(into, b.sum);
+      else for (const f of b.facts) if (f.at >= from && f.at < to) addPartial(into, f.agg);
     }
     return into;
   }

@@ -1,49 +1,56 @@
 import type { Channel, EventOf, VigieEvent } from "../events/schema";
 import type { Aggregate } from "./aggregate";
-import { agentScope, channelScope, queueScope, type Scope } from "./scope";
+import { earliest, latest, scopesOf, type Fact, type Mark } from "./facts";
 import { surveyContribution } from "./surveys";
+
+type Outcome = EventOf<"contact.outcome">["outcome"];
 
 /**
  * The state machine of one contact. Each field keeps the event that wins under
  * CONTRACT §2 (earliest offered/answered/abandoned, latest ended/wrapped), with
  * ties broken by event id, so that applying the same events in any order, any
- * number of times, gives the same state.
+ * number of times, gives the same state. Sets keyed by event id absorb duplicates.
  */
 export interface ContactState {
   contactId: string;
-  offered?: { at: number; id: string; queue: string; channel: Channel; customerId?: string };
-  answered?: { at: number; id: string; agentId: string };
-  abandoned?: { at: number; id: string };
-  selfserved?: { at: number; id: string };
-  ended?: { at: number; id: string };
-  wrapped?: { at: number; id: string };
+  offered?: Mark & {
+    queue: string;
+    channel: Channel;
+    direction: "inbound" | "outbound";
+    customerId?: string;
+    caseId?: string;
+    campaign?: string;
+  };
+  answered?: Mark & { agentId: string };
+  abandoned?: Mark;
+  selfserved?: Mark;
+  responded?: Mark;
+  ended?: Mark;
+  wrapped?: Mark;
+  /** The latest disposition wins: a contact re-opened and resolved again keeps its last flag. */
+  resolved?: Mark & { firstContact?: boolean };
   /** Hold and resume marks by event id. */
   holds: Map<string, { at: number; held: boolean }>;
+  transfers: Set<string>;
+  /** Escalations by event id, with who escalated. */
+  escalations: Map<string, "bot" | "agent" | undefined>;
+  outcomes: Map<string, Mark & { outcome: Outcome; amount?: number }>;
   surveys: Map<string, EventOf<"survey.response">>;
 }
 
-/** A contribution to the aggregates: `agg` added to each of `scopes`, placed at instant `at`. */
-export interface Fact {
-  at: number;
-  scopes: Scope[];
-  agg: Partial<Aggregate>;
-}
-
 export function newContact(contactId: string): ContactState {
-  return { contactId, holds: new Map(), surveys: new Map() };
+  return { contactId, holds: new Map(), transfers: new Set(), escalations: new Map(), outcomes: new Map(), surveys: new Map() };
 }
-
-type Mark = { at: number; id: string };
-const before = (a: Mark, b: Mark) => a.at < b.at || (a.at === b.at && a.id < b.id);
-const earliest = <T extends Mark>(cur: T | undefined, next: T) => (!cur || before(next, cur) ? next : cur);
-const latest = <T extends Mark>(cur: T | undefined, next: T) => (!cur || before(cur, next) ? next : cur);
 
 /** Folds one event into the contact. Returns false when the event cannot change it. */
 export function applyToContact(c: ContactState, e: VigieEvent): boolean {
   const mark = { at: e.at, id: e.id };
   switch (e.type) {
     case "contact.offered":
-      c.offered = earliest(c.offered, { ...mark, queue: e.queue, channel: e.channel, customerId: e.customerId });
+      c.offered = earliest(c.offered, {
+        ...mark, queue: e.queue, channel: e.channel, direction: e.direction,
+        customerId: e.customerId, caseId: e.caseId, campaign: e.campaign,
+      });
       return true;
     case "contact.answered":
       c.answered = earliest(c.answered, { ...mark, agentId: e.agentId });
@@ -54,15 +61,30 @@ export function applyToContact(c: ContactState, e: VigieEvent): boolean {
     case "contact.selfserved":
       c.selfserved = earliest(c.selfserved, mark);
       return true;
+    case "contact.responded":
+      c.responded = earliest(c.responded, mark);
+      return true;
     case "contact.ended":
       c.ended = latest(c.ended, mark);
       return true;
     case "contact.wrapped":
       c.wrapped = latest(c.wrapped, mark);
       return true;
+    case "contact.resolved":
+      c.resolved = latest(c.resolved, { ...mark, firstContact: e.firstContact });
+      return true;
     case "contact.held":
     case "contact.resumed":
       c.holds.set(e.id, { at: e.at, held: e.type === "contact.held" });
+      return true;
+    case "contact.transferred":
+      c.transfers.add(e.id);
+      return true;
+    case "contact.escalated":
+      c.escalations.set(e.id, e.from);
+      return true;
+    case "contact.outcome":
+      c.outcomes.set(e.id, { ...mark, outcome: e.outcome, amount: e.amount });
       return true;
     case "survey.response":
       c.surveys.set(e.id, e);
@@ -96,17 +118,80 @@ export function holdMs(c: ContactState, from: number, to: number): number {
 
 const overlap = (a: number, b: number, from: number, to: number) => Math.max(0, Math.min(b, to) - Math.max(a, from));
 
+/** What deriving a contact's contributions needs from outside the contact. */
 export interface ContactConfig {
   slThresholdMs: (queue: string) => number;
+  /** Abandons quicker than this are short abandons; null when the queue sets none. */
+  shortAbandonMs: (queue: string) => number | null;
+  /** Offered time of the customer's next inbound contact after this one, if any. */
+  nextContactAt: (customerId: string, contactId: string) => number | undefined;
+  /** A contact followed by another from the same customer within this delay is a repeat. */
+  repeatWindowMs: number;
 }
 
-/** The scopes of a contact: all, its queue and channel (from offered), its agent (from answered). */
-function scopesOf(queue: string | undefined, channel: string | undefined, agentId: string | undefined): Scope[] {
-  const s: Scope[] = ["all"];
-  if (queue !== undefined) s.push(queueScope(queue));
-  if (channel !== undefined) s.push(channelScope(channel));
-  if (agentId !== undefined) s.push(agentScope(agentId));
-  return s;
+const ASYNC: ReadonlySet<Channel> = new Set(["email", "chat", "social", "sms"]);
+const REACHED: ReadonlySet<Outcome> = new Set(["argued", "agreed", "refused", "sale"]);
+const ARGUED: ReadonlySet<Outcome> = new Set(["argued", "agreed", "sale"]);
+const AGREED: ReadonlySet<Outcome> = new Set(["agreed", "sale"]);
+
+export function outcomeFlags(c: ContactState): { reached: boolean; notReached: boolean; argued: boolean; agreed: boolean } {
+  let reached = false, argued = false, agreed = false;
+  for (const o of c.outcomes.values()) {
+    reached ||= REACHED.has(o.outcome);
+    argued ||= ARGUED.has(o.outcome);
+    agreed ||= AGREED.has(o.outcome);
+  }
+  return { reached, notReached: c.outcomes.size > 0 && !reached, argued, agreed };
+}
+
+/** The latest `sale` outcome: a resent sale with a new id must not count its amount twice. */
+function lastSale(c: ContactState): (Mark & { amount?: number }) | undefined {
+  let sale: (Mark & { amount?: number }) | undefined;
+  for (const o of c.outcomes.values()) if (o.outcome === "sale") sale = latest(sale, o);
+  return sale;
+}
+
+function flowContribution(c: ContactState, cfg: ContactConfig): Partial<Aggregate> {
+  const { offered: o, answered } = c;
+  if (!o) return {};
+  const inbound = o.direction === "inbound";
+  const wait = answered ? Math.max(0, answered.at - o.at) : 0;
+  const abandoned = !answered && !!c.abandoned;
+  const shortMs = cfg.shortAbandonMs(o.queue);
+  const isAsync = inbound && ASYNC.has(o.channel);
+  const flags = outcomeFlags(c);
+  const outbound = !inbound;
+  const sale = answered ? lastSale(c) : undefined;
+  const botEscalated = [...c.escalations.values()].includes("bot");
+  const eligible = inbound && !!answered && o.customerId !== undefined;
+  const next = eligible ? cfg.nextContactAt(o.customerId!, c.contactId) : undefined;
+  return {
+    offered: 1,
+    answered: answered ? 1 : 0,
+    abandoned: abandoned ? 1 : 0,
+    shortAbandoned: abandoned && shortMs !== null && c.abandoned!.at - o.at < shortMs ? 1 : 0,
+    waitMs: wait,
+    answeredInSl: answered && wait <= cfg.slThresholdMs(o.queue) ? 1 : 0,
+    inbound: inbound ? 1 : 0,
+    outbound: outbound ? 1 : 0,
+    asyncOffered: isAsync ? 1 : 0,
+    responded: isAsync && c.responded ? 1 : 0,
+    responseMs: isAsync && c.responded ? Math.max(0, c.responded.at - o.at) : 0,
+    transferred: answered && c.transfers.size > 0 ? 1 : 0,
+    escalated: c.escalations.size > 0 ? 1 : 0,
+    botEscalated: botEscalated ? 1 : 0,
+    // Handed over by the bot, or served by an agent in the end: not self-served.
+    selfServed: c.selfserved && !answered && !botEscalated ? 1 : 0,
+    outboundAbandoned: outbound && abandoned ? 1 : 0,
+    connected: outbound && flags.reached ? 1 : 0,
+    notConnected: outbound && flags.notReached ? 1 : 0,
+    argued: outbound && flags.argued ? 1 : 0,
+    agreed: outbound && flags.agreed ? 1 : 0,
+    sales: sale ? 1 : 0,
+    salesCents: sale?.amount !== undefined ? Math.round(sale.amount * 100) : 0,
+    fcrEligible: eligible ? 1 : 0,
+    repeated: next !== undefined && next - o.at <= cfg.repeatWindowMs ? 1 : 0,
+  };
 }
 
 /** Everything this contact currently contributes, each part placed at its own instant. */
@@ -115,20 +200,7 @@ export function contactFacts(c: ContactState, cfg: ContactConfig): Fact[] {
   const { offered, answered } = c;
   const scopes = scopesOf(offered?.queue, offered?.channel, answered?.agentId);
 
-  if (offered) {
-    const wait = answered ? Math.max(0, answered.at - offered.at) : 0;
-    facts.push({
-      at: offered.at,
-      scopes,
-      agg: {
-        offered: 1,
-        answered: answered ? 1 : 0,
-        abandoned: !answered && c.abandoned ? 1 : 0,
-        waitMs: wait,
-        answeredInSl: answered && wait <= cfg.slThresholdMs(offered.queue) ? 1 : 0,
-      },
-    });
-  }
+  if (offered) facts.push({ at: offered.at, scopes, agg: flowContribution(c, cfg) });
 
   if (answered && c.ended && c.wrapped) {
     const talkAndHold = Math.max(0, c.ended.at - answered.at);
@@ -141,11 +213,27 @@ export function contactFacts(c: ContactState, cfg: ContactConfig): Fact[] {
     });
   }
 
+  if (c.resolved) {
+    const r = c.resolved;
+    facts.push({
+      at: r.at,
+      scopes,
+      agg: {
+        resolved: 1,
+        resolvedFlagged: r.firstContact === undefined ? 0 : 1,
+        resolvedFirst: r.firstContact === true ? 1 : 0,
+        resolutionTimed: offered ? 1 : 0,
+        resolutionMs: offered ? Math.max(0, r.at - offered.at) : 0,
+      },
+    });
+  }
+
+  const selfServed = !!c.selfserved && !answered && ![...c.escalations.values()].includes("bot");
   for (const s of c.surveys.values()) {
     facts.push({
       at: s.at,
       scopes: scopesOf(s.queue ?? offered?.queue, offered?.channel, s.agentId ?? answered?.agentId),
-      agg: surveyContribution(s),
+      agg: surveyContribution(s, selfServed),
     });
   }
   return facts;

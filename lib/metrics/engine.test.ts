@@ -2,8 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseEvent, type VigieEvent } from "../events/schema";
 import { MetricsEngine } from "./engine";
-import { METRIC_IDS } from "./registry";
+import { BatchFold } from "./batch";
+import { HISTORICAL_IDS, kpi, METRIC_IDS } from "./registry";
+import { AGENTS, CHANNELS, QUEUES, streamArb } from "./testing/streams";
 import type { Scope, WindowId } from "./scope";
+import { windowStart } from "./time";
 
 const TZ = "Europe/Paris";
 const NOW = Date.parse("2026-11-23T15:00:00+01:00");
@@ -135,56 +138,13 @@ describe("hand-computed snapshot", () => {
 
 // ---- properties ----
 
-const QUEUES = ["support", "sales", "billing"];
-const AGENTS = ["a1", "a2", "a3"];
-
-/** A random stream: contacts with a random subset of their lifecycle, agents, surveys. */
-const streamArb = fc
-  .array(
-    fc.record({
-      kind: fc.constantFrom("contact", "contact", "contact", "agent", "survey"),
-      contact: fc.integer({ min: 0, max: 12 }),
-      queue: fc.constantFrom(...QUEUES),
-      channel: fc.constantFrom("voice", "chat"),
-      agent: fc.constantFrom(...AGENTS),
-      // seconds before NOW; a few slightly in the future
-      offeredAgo: fc.integer({ min: -120, max: 30 * 3600 }),
-      steps: fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 7, maxLength: 7 }),
-      parts: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
-      state: fc.constantFrom("available", "busy", "wrap-up", "paused", "offline"),
-      score: fc.integer({ min: 0, max: 10 }),
-    }),
-    { maxLength: 40 },
-  )
-  .map((items) => {
-    const out: VigieEvent[] = [];
-    let k = 0;
-    const mk = (raw: Record<string, unknown>) => {
-      const r = parseEvent({ id: `p${k++}`, ...raw }, NOW);
-      if (r.ok) out.push(r.event);
-    };
-    for (const it of items) {
-      const base = NOW - it.offeredAgo * 1000;
-      let at = base;
-      const next = (i: number) => (at += it.steps[i]! * 1000);
-      const contactId = `c${it.contact}`;
-      if (it.kind === "agent") mk({ type: "agent.state", at: base, agentId: it.agent, state: it.state, queues: [it.queue] });
-      else if (it.kind === "survey")
-        mk({ type: "survey.response", at: base, kind: it.score % 2 ? "nps" : "csat", score: it.score % 2 ? it.score : 1 + (it.score % 5), contactId: it.parts[0] ? contactId : undefined, queue: it.parts[1] ? it.queue : undefined });
-      else {
-        if (it.parts[0]) mk({ type: "contact.offered", at: base, contactId, queue: it.queue, channel: it.channel });
-        if (it.parts[1]) mk({ type: "contact.answered", at: next(0), contactId, agentId: it.agent });
-        else if (it.parts[2]) mk({ type: "contact.abandoned", at: next(0), contactId });
-        if (it.parts[3]) mk({ type: "contact.held", at: next(1), contactId });
-        if (it.parts[4]) mk({ type: "contact.resumed", at: next(2), contactId });
-        if (it.parts[5]) mk({ type: "contact.ended", at: next(3), contactId });
-        if (it.parts[6]) mk({ type: "contact.wrapped", at: next(4), contactId });
-      }
-    }
-    return out;
-  });
-
-const SCOPES: Scope[] = ["all", ...QUEUES.map((q) => `queue:${q}` as const), "channel:voice", "channel:chat", ...AGENTS.map((a) => `agent:${a}` as const)];
+const streams = streamArb(NOW);
+const SCOPES: Scope[] = [
+  "all",
+  ...QUEUES.map((q) => `queue:${q}` as const),
+  ...CHANNELS.map((c) => `channel:${c}` as const),
+  ...AGENTS.map((a) => `agent:${a}` as const),
+];
 const WINDOWS: WindowId[] = ["today", "1h", "15m"];
 
 function snapshotAll(events: VigieEvent[]) {
@@ -197,7 +157,7 @@ describe("properties", () => {
   it("any order and any duplicates give the same snapshot", () => {
     fc.assert(
       fc.property(
-        streamArb.chain((events) =>
+        streams.chain((events) =>
           fc.tuple(
             fc.constant(events),
             fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
@@ -216,11 +176,11 @@ describe("properties", () => {
 
   it("never yields NaN or infinities, and ratios stay in 0..1", () => {
     fc.assert(
-      fc.property(streamArb, (events) => {
+      fc.property(streams, (events) => {
         for (const { m } of snapshotAll(events)) {
           for (const [id, v] of Object.entries(m)) {
             expect(v === null || Number.isFinite(v), id).toBe(true);
-            if (v !== null && ["abandonRate", "serviceLevel", "csat"].includes(id)) {
+            if (v !== null && kpi(id)?.unit === "ratio") {
               expect(v).toBeGreaterThanOrEqual(0);
               expect(v).toBeLessThanOrEqual(1);
             }
@@ -233,7 +193,7 @@ describe("properties", () => {
 
   it("keeps the same numbers after evicting what lies before yesterday", () => {
     fc.assert(
-      fc.property(streamArb, (events) => {
+      fc.property(streams, (events) => {
         const e = new MetricsEngine(cfg);
         e.applyAll(events, NOW);
         const before = SCOPES.map((s) => e.metrics(s, "today", NOW));
@@ -241,6 +201,25 @@ describe("properties", () => {
         expect(SCOPES.map((s) => e.metrics(s, "today", NOW))).toEqual(before);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it("the live fold and a batch recomputation agree on every historical KPI, for every scope and window", () => {
+    fc.assert(
+      fc.property(streams, fc.integer({ min: 0, max: 3 }), (events, repeatDays) => {
+        const config = { ...cfg, slSecondsByQueue: { sales: 30 }, shortAbandonSecondsByQueue: { support: 5 }, repeatDays };
+        const live = new MetricsEngine(config);
+        live.applyAll(events, NOW);
+        const batch = new BatchFold(events, config);
+        for (const scope of SCOPES) {
+          for (const w of WINDOWS) {
+            const m = live.metrics(scope, w, NOW);
+            const b = batch.metrics(scope, windowStart(w, NOW, TZ), Infinity, NOW);
+            for (const id of HISTORICAL_IDS) expect(b[id], `${scope} ${w} ${id}`).toBe(m[id]);
+          }
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });

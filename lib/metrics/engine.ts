@@ -1,10 +1,15 @@
 import type { VigieEvent } from "../events/schema";
-import { emptyAggregate, type NowFigures } from "./aggregate";
+import { emptyVector, FIELD_INDEX, toAggregate, type AggregateVector, type NowFigures } from "./aggregate";
 import { AgentBoard } from "./agents";
+import { AgentTimelines } from "./agent-time";
 import { ScopeBuckets } from "./buckets";
-import { applyToContact, contactFacts, isWaiting, newContact, type ContactState, type Fact } from "./contact";
+import { applyToCase, caseFacts, type CaseState } from "./cases";
+import { applyToContact, contactFacts, isWaiting, newContact, outcomeFlags, type ContactConfig, type ContactState } from "./contact";
+import { CustomerIndex } from "./customers";
+import { before, type Fact } from "./facts";
+import { recordFacts, recordKey, type RecordCall } from "./records";
 import { computeMetrics, type MetricValues } from "./registry";
-import { parseScope, type Scope, type WindowId } from "./scope";
+import { agentFilter, parseScope, type Scope, type WindowId } from "./scope";
 import { surveyContribution } from "./surveys";
 import { startOfLocalDay, windowStart } from "./time";
 
@@ -14,27 +19,53 @@ export interface EngineConfig {
   slSeconds: number;
   /** Per-queue overrides, seconds. */
   slSecondsByQueue?: Record<string, number>;
+  /** Per-queue short-abandon thresholds, seconds; a queue without one counts every abandon. */
+  shortAbandonSecondsByQueue?: Record<string, number>;
+  /** FCR by repeat: a contact followed by another from the same customer within this many days is a repeat. */
+  repeatDays?: number;
 }
+
+export const DEFAULT_REPEAT_DAYS = 7;
 
 interface Tracked {
   contact: ContactState;
   facts: Fact[];
   waitingScopes: Scope[];
+  /** Where the contact is linked, to unlink it when its offered event changes. */
+  customerId?: string;
+  recordKey?: string;
+  caseId?: string;
+}
+
+interface TrackedCase {
+  state: CaseState;
+  facts: Fact[];
+  contacts: Set<string>;
+}
+
+interface TrackedRecord {
+  contacts: Set<string>;
+  facts: Fact[];
 }
 
 /**
  * The live metrics engine: a pure fold over events (no I/O, no clock — every
- * call that depends on time takes `now`). It keeps each contact's state and its
- * current contributions; a changed contact retracts its old contributions and
- * adds the new ones, so the aggregates depend only on the set of events.
+ * call that depends on time takes `now`). It keeps each entity's state (contact,
+ * case, outbound record, survey) and its current contributions; a changed entity
+ * retracts its old contributions and adds the new ones, so the aggregates depend
+ * only on the set of events.
  */
 export class MetricsEngine {
   private readonly contacts = new Map<string, Tracked>();
+  private readonly cases = new Map<string, TrackedCase>();
+  private readonly records = new Map<string, TrackedRecord>();
+  private readonly customers = new CustomerIndex();
   /** Surveys that name no contact. */
   private readonly looseSurveys = new Map<string, Fact>();
   private readonly buckets = new Map<Scope, ScopeBuckets>();
   private readonly waiting = new Map<Scope, Set<ContactState>>();
   private readonly agents = new AgentBoard();
+  private readonly timelines = new AgentTimelines();
   private readonly queues = new Set<string>();
   private readonly channels = new Set<string>();
   private readonly agentIds = new Set<string>();
@@ -42,9 +73,22 @@ export class MetricsEngine {
   /** Grows whenever a queue, channel or agent is seen for the first time. */
   catalogVersion = 0;
   private config: EngineConfig;
+  private readonly derive: ContactConfig;
 
   constructor(config: EngineConfig) {
     this.config = { ...config, slSecondsByQueue: { ...config.slSecondsByQueue } };
+    const engine = this;
+    this.derive = {
+      slThresholdMs: (queue) => this.slThresholdMs(queue),
+      shortAbandonMs: (queue) => {
+        const s = this.config.shortAbandonSecondsByQueue?.[queue];
+        return s === undefined ? null : s * 1000;
+      },
+      nextContactAt: (customerId, contactId) => this.customers.nextAt(customerId, contactId),
+      get repeatWindowMs() {
+        return (engine.config.repeatDays ?? DEFAULT_REPEAT_DAYS) * 86_400_000;
+      },
+    };
   }
 
   get timeZone(): string {
@@ -56,50 +100,95 @@ export class MetricsEngine {
 
   /** Folds one stored event in. `now` only decides whether an agent state is already in force. */
   apply(e: VigieEvent, now: number): void {
-    if (e.type === "agent.state") {
-      const before = this.agents.queuesOf(e.agentId);
-      this.agents.apply(e, now);
-      if (!this.agentIds.has(e.agentId)) {
-        this.agentIds.add(e.agentId);
-        this.catalogVersion++;
+    switch (e.type) {
+      case "agent.state": {
+        const before = this.agents.queuesOf(e.agentId);
+        this.agents.apply(e, now);
+        this.timelines.apply(e);
+        if (!this.agentIds.has(e.agentId)) {
+          this.agentIds.add(e.agentId);
+          this.catalogVersion++;
+        }
+        for (const q of e.queues ?? []) this.addTo(this.queues, q);
+        this.markAgent(e.agentId, before);
+        return;
       }
-      for (const q of e.queues ?? []) this.addTo(this.queues, q);
-      this.markAgent(e.agentId, before);
-      return;
-    }
-    if (e.type === "survey.response" && e.contactId === undefined) {
-      const fact: Fact = { at: e.at, scopes: surveyScopes(e.queue, e.agentId), agg: surveyContribution(e) };
-      const old = this.looseSurveys.get(e.id);
-      if (old) this.place(old, -1);
-      this.looseSurveys.set(e.id, fact);
-      this.place(fact, 1);
-      return;
+      case "case.opened":
+      case "case.closed": {
+        const c = this.caseOf(e.caseId);
+        if (applyToCase(c.state, e)) this.refreshCase(e.caseId);
+        return;
+      }
+      case "survey.response":
+        if (e.contactId === undefined) {
+          const fact: Fact = { at: e.at, scopes: surveyScopes(e.queue, e.agentId), agg: surveyContribution(e) };
+          const old = this.looseSurveys.get(e.id);
+          if (old) this.place(old, -1);
+          this.looseSurveys.set(e.id, fact);
+          this.place(fact, 1);
+          return;
+        }
     }
     const contactId = (e as { contactId?: string }).contactId;
-    if (typeof contactId !== "string") return; // cases: not live metrics yet
+    if (typeof contactId !== "string") return;
     let t = this.contacts.get(contactId);
     if (!t) {
       t = { contact: newContact(contactId), facts: [], waitingScopes: [] };
       this.contacts.set(contactId, t);
     }
     if (!applyToContact(t.contact, e)) return;
-    this.refresh(t);
+    this.refreshContact(t);
   }
 
   applyAll(events: Iterable<VigieEvent>, now: number): void {
     for (const e of events) this.apply(e, now);
   }
 
-  /** Changes the service-level thresholds and recomputes the contacts they affect. */
-  configure(patch: Partial<Pick<EngineConfig, "slSeconds" | "slSecondsByQueue">>): void {
+  /** Changes thresholds and recomputes the contacts they affect. */
+  configure(patch: Partial<Omit<EngineConfig, "timeZone">>): void {
     this.config = { ...this.config, ...patch };
-    for (const t of this.contacts.values()) if (t.contact.offered) this.refresh(t);
+    for (const t of this.contacts.values()) if (t.contact.offered) this.refreshFacts(t);
   }
 
-  private refresh(t: Tracked): void {
-    for (const f of t.facts) this.place(f, -1);
-    t.facts = contactFacts(t.contact, { slThresholdMs: this.slThresholdMs });
-    for (const f of t.facts) this.place(f, 1);
+  private refreshContact(t: Tracked): void {
+    const id = t.contact.contactId;
+    const o = t.contact.offered;
+
+    const customerId = o?.direction === "inbound" ? o.customerId : undefined;
+    const affected: string[] = [];
+    if (t.customerId !== undefined && t.customerId !== customerId) affected.push(...this.customers.set(t.customerId, id, undefined));
+    t.customerId = customerId;
+    if (customerId !== undefined) affected.push(...this.customers.set(customerId, id, o!.at));
+    this.refreshFacts(t);
+    for (const other of affected) {
+      const ot = this.contacts.get(other);
+      if (ot) this.refreshFacts(ot);
+    }
+
+    const rk = o?.direction === "outbound" ? recordKey(o.campaign, o.customerId, id) : undefined;
+    if (t.recordKey !== rk) {
+      if (t.recordKey !== undefined) this.unlinkRecord(t.recordKey, id);
+      t.recordKey = rk;
+      if (rk !== undefined) this.recordOf(rk).contacts.add(id);
+    }
+    if (rk !== undefined) this.refreshRecord(rk);
+
+    const caseId = o?.caseId;
+    if (t.caseId !== caseId) {
+      if (t.caseId !== undefined) {
+        this.cases.get(t.caseId)?.contacts.delete(id);
+        this.refreshCase(t.caseId);
+      }
+      t.caseId = caseId;
+      if (caseId !== undefined) this.caseOf(caseId).contacts.add(id);
+    }
+    if (caseId !== undefined) this.refreshCase(caseId);
+  }
+
+  private refreshFacts(t: Tracked): void {
+    const next = contactFacts(t.contact, this.derive);
+    this.replace(t.facts, next);
+    t.facts = next;
 
     for (const s of t.waitingScopes) this.waiting.get(s)?.delete(t.contact);
     const o = t.contact.offered;
@@ -114,6 +203,57 @@ export class MetricsEngine {
       this.addTo(this.queues, o.queue);
       this.addTo(this.channels, o.channel);
     }
+  }
+
+  private caseOf(caseId: string): TrackedCase {
+    let c = this.cases.get(caseId);
+    if (!c) this.cases.set(caseId, (c = { state: { caseId }, facts: [], contacts: new Set() }));
+    return c;
+  }
+
+  private refreshCase(caseId: string): void {
+    const c = this.cases.get(caseId);
+    if (!c) return;
+    let home: ContactState["offered"];
+    for (const id of c.contacts) {
+      const o = this.contacts.get(id)?.contact.offered;
+      if (o && (!home || before(o, home))) home = o;
+    }
+    const next = caseFacts(c.state, home);
+    this.replace(c.facts, next);
+    c.facts = next;
+  }
+
+  private recordOf(key: string): TrackedRecord {
+    let r = this.records.get(key);
+    if (!r) this.records.set(key, (r = { contacts: new Set(), facts: [] }));
+    return r;
+  }
+
+  private unlinkRecord(key: string, contactId: string): void {
+    const r = this.records.get(key);
+    if (!r) return;
+    r.contacts.delete(contactId);
+    this.refreshRecord(key);
+    if (r.contacts.size === 0) this.records.delete(key);
+  }
+
+  private refreshRecord(key: string): void {
+    const r = this.records.get(key);
+    if (!r) return;
+    const calls: RecordCall[] = [];
+    for (const id of r.contacts) {
+      const c = this.contacts.get(id)?.contact;
+      if (c?.offered) calls.push({ at: c.offered.at, id, queue: c.offered.queue, channel: c.offered.channel, reached: outcomeFlags(c).reached });
+    }
+    const next = recordFacts(calls, this.config.timeZone);
+    this.replace(r.facts, next);
+    r.facts = next;
+  }
+
+  private replace(old: readonly Fact[], next: readonly Fact[]): void {
+    for (const f of old) this.place(f, -1);
+    for (const f of next) this.place(f, 1);
   }
 
   private addTo(set: Set<string>, value: string): void {
@@ -150,40 +290,55 @@ export class MetricsEngine {
     return d;
   }
 
+  /**
+   * The sum of a scope's contributions in [from, to), read at instant `now`:
+   * agent time is clipped to `now`, and the contacts offered in the interval
+   * that still wait under their threshold are counted (service level leaves them out).
+   */
+  private sumOf(scope: Scope, from: number, to: number, now: number): AggregateVector {
+    const v = this.buckets.get(scope)?.sum(from, to) ?? emptyVector();
+    const filter = agentFilter(scope);
+    if (filter) this.timelines.addTime(v, filter, from, Math.min(to, now));
+    let underSl = 0;
+    for (const c of this.waiting.get(scope) ?? []) {
+      const at = c.offered!.at;
+      if (at >= from && at < to && now - at < this.slThresholdMs(c.offered!.queue)) underSl++;
+    }
+    v[FIELD_INDEX.waitingUnderSl] = underSl;
+    return v;
+  }
+
   /** Every registry metric for a scope and window at instant `now`. */
   metrics(scope: Scope, window: WindowId, now: number): MetricValues {
     const from = windowStart(window, now, this.config.timeZone);
-    const agg = this.buckets.get(scope)?.sum(from) ?? emptyAggregate();
-    return computeMetrics(agg, this.nowFigures(scope, from, now), now);
+    const agg = toAggregate(this.sumOf(scope, from, Infinity, now));
+    return computeMetrics(agg, this.nowFigures(scope), now);
   }
 
-  /** Metrics per interval of `stepMinutes` over [from, to), for charts. "Now" metrics are left out. */
+  /** Metrics per interval of `stepMinutes` over [from, to), read at `to`, for charts. "Now" metrics are left out. */
   series(scope: Scope, from: number, to: number, stepMinutes: number): { start: number; metrics: MetricValues }[] {
-    const b = this.buckets.get(scope);
     const out: { start: number; metrics: MetricValues }[] = [];
     const step = stepMinutes * 60_000;
     for (let start = from; start < to; start += step) {
-      const agg = b ? b.sum(start, Math.min(start + step, to)) : emptyAggregate();
-      out.push({ start, metrics: computeMetrics(agg, null, start) });
+      const end = Math.min(start + step, to);
+      out.push({ start, metrics: computeMetrics(toAggregate(this.sumOf(scope, start, end, to)), null, start) });
     }
     return out;
   }
 
-  private nowFigures(scope: Scope, windowFrom: number, now: number): NowFigures {
+  private nowFigures(scope: Scope): NowFigures {
     const set = this.waiting.get(scope);
     let oldest: number | null = null;
-    let underSl = 0;
     for (const c of set ?? []) {
       const at = c.offered!.at;
       if (oldest === null || at < oldest) oldest = at;
-      if (at >= windowFrom && now - at < this.slThresholdMs(c.offered!.queue)) underSl++;
     }
     const p = parseScope(scope);
     const agents =
       p.kind === "channel"
         ? null
         : this.agents.count((id, queues) => p.kind === "all" || (p.kind === "agent" ? id === p.key : queues.includes(p.key)));
-    return { waiting: set?.size ?? 0, oldestWaitingSince: oldest, waitingUnderSl: underSl, agents };
+    return { waiting: set?.size ?? 0, oldestWaitingSince: oldest, agents };
   }
 
   /** The queues an agent currently serves (its last `agent.state`), for permission checks. */
@@ -197,20 +352,39 @@ export class MetricsEngine {
   }
 
   /**
-   * Forgets contacts whose every contribution lies before the retention horizon
+   * Forgets entities whose every contribution lies before the retention horizon
    * (the start of yesterday, local) and that no longer wait, so memory stays
-   * bounded over days of uptime.
+   * bounded over days of uptime. A case or an outbound record goes with all its
+   * contacts or not at all, so that what remains never recounts it later.
    */
   evict(now: number): number {
     const horizon = startOfLocalDay(startOfLocalDay(now, this.config.timeZone) - 1, this.config.timeZone);
-    let n = 0;
+    const old = new Set<string>();
     for (const [id, t] of this.contacts) {
-      if (t.waitingScopes.length > 0) continue;
-      if (t.facts.every((f) => f.at < horizon) && latestMark(t.contact) < horizon) {
-        for (const f of t.facts) this.place(f, -1);
-        this.contacts.delete(id);
-        n++;
-      }
+      if (t.waitingScopes.length === 0 && t.facts.every((f) => f.at < horizon) && latestMark(t.contact) < horizon) old.add(id);
+    }
+    const keepAll = (ids: Iterable<string>) => {
+      for (const id of ids) old.delete(id);
+    };
+    for (const [key, r] of this.records) {
+      if ([...r.contacts].every((id) => old.has(id)) && r.facts.every((f) => f.at < horizon)) {
+        this.replace(r.facts, []);
+        this.records.delete(key);
+      } else keepAll(r.contacts);
+    }
+    for (const [key, c] of this.cases) {
+      const marks = [c.state.opened?.at ?? -Infinity, c.state.closed?.at ?? -Infinity];
+      const closedLongAgo = c.state.closed !== undefined && Math.max(...marks) < horizon;
+      if (closedLongAgo && [...c.contacts].every((id) => old.has(id))) {
+        this.replace(c.facts, []);
+        this.cases.delete(key);
+      } else keepAll(c.contacts);
+    }
+    for (const id of old) {
+      const t = this.contacts.get(id)!;
+      this.replace(t.facts, []);
+      if (t.customerId !== undefined) this.customers.set(t.customerId, id, undefined);
+      this.contacts.delete(id);
     }
     for (const [id, f] of this.looseSurveys) {
       if (f.at < horizon) {
@@ -218,8 +392,9 @@ export class MetricsEngine {
         this.looseSurveys.delete(id);
       }
     }
+    this.timelines.evict(horizon);
     for (const b of this.buckets.values()) b.dropBefore(horizon);
-    return n;
+    return old.size;
   }
 
   get size(): { contacts: number; scopes: number } {
@@ -236,8 +411,9 @@ function surveyScopes(queue: string | undefined, agentId: string | undefined): S
 
 function latestMark(c: ContactState): number {
   let m = -Infinity;
-  for (const x of [c.offered, c.answered, c.abandoned, c.selfserved, c.ended, c.wrapped]) if (x && x.at > m) m = x.at;
+  for (const x of [c.offered, c.answered, c.abandoned, c.selfserved, c.responded, c.ended, c.wrapped, c.resolved]) if (x && x.at > m) m = x.at;
   for (const h of c.holds.values()) if (h.at > m) m = h.at;
+  for (const o of c.outcomes.values()) if (o.at > m) m = o.at;
   for (const s of c.surveys.values()) if (s.at > m) m = s.at;
   return m;
 }

@@ -90,6 +90,7 @@ export type Attribution =
   | "caseClosed"
   | "surveyAt"
   | "agentTime"
+  | "outboundRecord"
   | "now";
 
 export interface EventKpiMeta extends KpiMeta {

@@ -21,3 +21,18 @@ export function parseScope(scope: Scope): { kind: "all" } | { kind: "queue" | "a
   const i = scope.indexOf(":");
   return { kind: scope.slice(0, i) as "queue" | "agent" | "channel", key: scope.slice(i + 1) };
 }
+
+/** Which agents' time counts in a scope; null where agents do not apply (channels). */
+export function agentFilter(scope: Scope): ((agentId: string, queues: readonly string[]) => boolean) | null {
+  const p = parseScope(scope);
+  switch (p.kind) {
+    case "all":
+      return () => true;
+    case "agent":
+      return (id) => id === p.key;
+    case "queue":
+      return (_id, queues) => queues.includes(p.key);
+    case "channel":
+      return null;
+  }
+}

@@ -19,7 +19,7 @@ import { ingestHandler } from "../ingest/http-handler";
 import { ingestItems } from "../ingest/ingest";
 import { LiveHub, type LiveServer } from "../live/hub";
 import { rebuildEngine } from "../live/rebuild";
-import { listQueueSettings, slOverrides } from "../admin/queue-settings";
+import { engineQueueConfig, listQueueSettings } from "../admin/queue-settings";
 import { attachSocketHandlers } from "../live/socket-handlers";
 import { MetricsEngine } from "../metrics/engine";
 import { publishContext } from "./context";
@@ -62,10 +62,10 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.VIGIE_DATA_DIR });
   await migrate(database);
 
-  const engine = new MetricsEngine({ timeZone: env.VIGIE_TIMEZONE, slSeconds: env.VIGIE_SL_SECONDS });
+  const engine = new MetricsEngine({ timeZone: env.VIGIE_TIMEZONE, slSeconds: env.VIGIE_SL_SECONDS, repeatDays: env.VIGIE_FCR_DAYS });
   const t0 = Date.now();
   // Per-queue thresholds first, so the rebuilt numbers use them.
-  engine.configure({ slSecondsByQueue: slOverrides(await listQueueSettings(database.db)) });
+  engine.configure(engineQueueConfig(await listQueueSettings(database.db)));
   const replayed = await rebuildEngine(database, engine, t0);
   log(`Vigie: engine rebuilt from ${replayed} stored events in ${Date.now() - t0} ms`);
 
@@ -203,7 +203,7 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
     trustedOrigins,
     queuesOfAgent: (agentId) => hub.queuesOfAgent(agentId),
     disconnectKiosk: (linkId) => disconnectKiosk(io, linkId),
-    reloadQueueSettings: async () => engine.configure({ slSecondsByQueue: slOverrides(await listQueueSettings(database.db)) }),
+    reloadQueueSettings: async () => engine.configure(engineQueueConfig(await listQueueSettings(database.db))),
   });
   isReady = true;
   markReady();

@@ -1,0 +1,141 @@
+import type { VigieEvent } from "../events/schema";
+import { addPartial, emptyVector, FIELD_INDEX, toAggregate } from "./aggregate";
+import { AgentTimelines } from "./agent-time";
+import { applyToCase, caseFacts, type CaseState } from "./cases";
+import { applyToContact, contactFacts, isWaiting, newContact, outcomeFlags, type ContactConfig, type ContactState } from "./contact";
+import { DEFAULT_REPEAT_DAYS, type EngineConfig } from "./engine";
+import { before, type Fact, type Mark } from "./facts";
+import { recordFacts, recordKey, type RecordCall } from "./records";
+import { computeMetrics, type MetricValues } from "./registry";
+import { agentFilter, type Scope } from "./scope";
+import { surveyContribution } from "./surveys";
+
+/**
+ * The historical side of the registry: every contribution of a closed set of
+ * events, derived in one pass (no retraction, no incremental index), then
+ * summed per interval and scope with the same registry formulas as the live
+ * engine. Reports use it; tests use it to check the live fold against it.
+ */
+export class BatchFold {
+  private readonly factsByScope = new Map<Scope, Fact[]>();
+  private readonly timelines = new AgentTimelines();
+  /** Contacts still waiting at the end of the data, for the service level's "still under the threshold". */
+  private readonly waiting: { at: number; queue: string; scopes: Scope[] }[] = [];
+  private readonly cfg: ContactConfig;
+
+  constructor(events: Iterable<VigieEvent>, config: Omit<EngineConfig, "timeZone"> & { timeZone: string }) {
+    const contacts = new Map<string, ContactState>();
+    const cases = new Map<string, CaseState>();
+    const loose = new Map<string, Fact>();
+    for (const e of events) {
+      if (e.type === "agent.state") this.timelines.apply(e);
+      else if (e.type === "case.opened" || e.type === "case.closed") {
+        let c = cases.get(e.caseId);
+        if (!c) cases.set(e.caseId, (c = { caseId: e.caseId }));
+        applyToCase(c, e);
+      } else if (e.type === "survey.response" && e.contactId === undefined) {
+        loose.set(e.id, { at: e.at, scopes: looseScopes(e.queue, e.agentId), agg: surveyContribution(e) });
+      } else {
+        const id = (e as { contactId?: string }).contactId;
+        if (typeof id !== "string") continue;
+        let c = contacts.get(id);
+        if (!c) contacts.set(id, (c = newContact(id)));
+        applyToContact(c, e);
+      }
+    }
+    const next = nextContactIndex(contacts);
+    const slMs = (q: string) => 1000 * (config.slSecondsByQueue?.[q] ?? config.slSeconds);
+    this.cfg = {
+      slThresholdMs: slMs,
+      shortAbandonMs: (q) => (config.shortAbandonSecondsByQueue?.[q] === undefined ? null : config.shortAbandonSecondsByQueue[q]! * 1000),
+      nextContactAt: (_customer, contactId) => next.get(contactId),
+      repeatWindowMs: (config.repeatDays ?? DEFAULT_REPEAT_DAYS) * 86_400_000,
+    };
+
+    const all: Fact[] = [...loose.values()];
+    const records = new Map<string, RecordCall[]>();
+    const caseHome = new Map<string, ContactState["offered"]>();
+    for (const c of contacts.values()) {
+      all.push(...contactFacts(c, this.cfg));
+      const o = c.offered;
+      if (!o) continue;
+      if (isWaiting(c)) this.waiting.push({ at: o.at, queue: o.queue, scopes: ["all", `queue:${o.queue}`, `channel:${o.channel}`] });
+      if (o.direction === "outbound") {
+        const key = recordKey(o.campaign, o.customerId, c.contactId);
+        const calls = records.get(key) ?? [];
+        calls.push({ at: o.at, id: c.contactId, queue: o.queue, channel: o.channel, reached: outcomeFlags(c).reached });
+        records.set(key, calls);
+      }
+      if (o.caseId !== undefined) {
+        const home = caseHome.get(o.caseId);
+        if (!home || before(o, home)) caseHome.set(o.caseId, o);
+      }
+    }
+    for (const calls of records.values()) all.push(...recordFacts(calls, config.timeZone));
+    for (const c of cases.values()) all.push(...caseFacts(c, caseHome.get(c.caseId)));
+
+    for (const f of all) {
+      for (const s of f.scopes) {
+        let list = this.factsByScope.get(s);
+        if (!list) this.factsByScope.set(s, (list = []));
+        list.push(f);
+      }
+    }
+    for (const list of this.factsByScope.values()) list.sort((a, b) => a.at - b.at);
+  }
+
+  /** Scopes that received at least one contribution. */
+  scopes(): Scope[] {
+    return [...this.factsByScope.keys()];
+  }
+
+  /** Every historical metric of `scope` over [from, to), read at instant `now` (agent time stops there). */
+  metrics(scope: Scope, from: number, to: number, now: number): MetricValues {
+    const v = emptyVector();
+    const list = this.factsByScope.get(scope) ?? [];
+    for (let i = lowerBound(list, from); i < list.length && list[i]!.at < to; i++) addPartial(v, list[i]!.agg);
+    const filter = agentFilter(scope);
+    if (filter) this.timelines.addTime(v, filter, from, Math.min(to, now));
+    let underSl = 0;
+    for (const w of this.waiting) {
+      if (w.scopes.includes(scope) && w.at >= from && w.at < to && now - w.at < this.cfg.slThresholdMs(w.queue)) underSl++;
+    }
+    v[FIELD_INDEX.waitingUnderSl] = underSl;
+    return computeMetrics(toAggregate(v), null, from);
+  }
+}
+
+function lowerBound(list: readonly Fact[], at: number): number {
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** For each inbound contact of an identified customer, the offered time of that customer's next one. */
+function nextContactIndex(contacts: ReadonlyMap<string, ContactState>): Map<string, number> {
+  const byCustomer = new Map<string, Mark[]>();
+  for (const c of contacts.values()) {
+    const o = c.offered;
+    if (o?.direction !== "inbound" || o.customerId === undefined) continue;
+    const list = byCustomer.get(o.customerId) ?? [];
+    list.push({ at: o.at, id: c.contactId });
+    byCustomer.set(o.customerId, list);
+  }
+  const next = new Map<string, number>();
+  for (const list of byCustomer.values()) {
+    list.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+    for (let i = 0; i + 1 < list.length; i++) next.set(list[i]!.id, list[i + 1]!.at);
+  }
+  return next;
+}
+
+function looseScopes(queue: string | undefined, agentId: string | undefined): Scope[] {
+  const s: Scope[] = ["all"];
+  if (queue !== undefined) s.push(`queue:${queue}`);
+  if (agentId !== undefined) s.push(`agent:${agentId}`);
+  return s;
+}
