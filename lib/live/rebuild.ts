@@ -31,13 +31,17 @@ export async function rebuildEngine(database: Database, engine: MetricsEngine, n
     }
   };
 
-  feed(
-    await database.query(
-      `select distinct on (agent_id) payload from events
-       where type = 'agent.state' and at < $1 order by agent_id, at desc, id desc`,
-      [horizon],
-    ),
-  );
+  // Each agent's state in force at the horizon, and the queues it served then (a state may not name them).
+  for (const onlyWithQueues of [false, true]) {
+    feed(
+      await database.query(
+        `select distinct on (agent_id) payload from events
+         where type = 'agent.state' and at < $1 ${onlyWithQueues ? "and payload ? 'queues'" : ""}
+         order by agent_id, at desc, id desc`,
+        [horizon],
+      ),
+    );
+  }
 
   const cases = await database.query<{ id: string }>(
     `select distinct payload->>'caseId' as id from events where at >= $1 and payload ? 'caseId'`,

@@ -89,20 +89,51 @@ export class BatchFold {
     return [...this.factsByScope.keys()];
   }
 
-  /** Every historical metric of `scope` over [from, to), read at instant `now` (agent time stops there). */
-  metrics(scope: Scope, from: number, to: number, now: number): MetricValues {
+  /**
+   * Every historical metric of `scope` over [from, to), read at instant `now`
+   * (agent time stops there). `only` narrows it to some queues and/or one agent:
+   * a reader limited to queues gets every grouping computed over their queues.
+   */
+  metrics(scope: Scope, from: number, to: number, now: number, only: Restriction = {}): MetricValues {
     const v = emptyVector();
+    const keep = factFilter(only);
     const list = this.factsByScope.get(scope) ?? [];
-    for (let i = lowerBound(list, from); i < list.length && list[i]!.at < to; i++) addPartial(v, list[i]!.agg);
+    for (let i = lowerBound(list, from); i < list.length && list[i]!.at < to; i++) {
+      const f = list[i]!;
+      if (keep(f.scopes)) addPartial(v, f.agg);
+    }
     const filter = agentFilter(scope);
-    if (filter) this.timelines.addTime(v, filter, from, Math.min(to, now));
+    if (filter) {
+      const { queues, agentId } = only;
+      this.timelines.addTime(
+        v,
+        (id, qs) => filter(id, qs) && (agentId == null || id === agentId) && (queues == null || qs.some((q) => queues.includes(q))),
+        from,
+        Math.min(to, now),
+      );
+    }
     let underSl = 0;
     for (const w of this.waiting) {
-      if (w.scopes.includes(scope) && w.at >= from && w.at < to && now - w.at < this.cfg.slThresholdMs(w.queue)) underSl++;
+      if (!w.scopes.includes(scope) || !keep(w.scopes)) continue;
+      if (w.at >= from && w.at < to && now - w.at < this.cfg.slThresholdMs(w.queue)) underSl++;
     }
     v[FIELD_INDEX.waitingUnderSl] = underSl;
     return computeMetrics(toAggregate(v), null, from);
   }
+}
+
+/** Narrows a report to some queues and/or one agent (null = no limit). */
+export interface Restriction {
+  queues?: readonly string[] | null;
+  agentId?: string | null;
+}
+
+function factFilter({ queues, agentId }: Restriction): (scopes: readonly Scope[]) => boolean {
+  if (queues == null && agentId == null) return () => true;
+  const queueScopes = queues == null ? null : new Set(queues.map((q) => `queue:${q}`));
+  const agentScope = agentId == null ? null : `agent:${agentId}`;
+  return (scopes) =>
+    (queueScopes === null || scopes.some((s) => queueScopes.has(s))) && (agentScope === null || scopes.includes(agentScope as Scope));
 }
 
 function lowerBound(list: readonly Fact[], at: number): number {

@@ -1,0 +1,33 @@
+import { canReadReports, reportFilter } from "@/lib/auth/permissions";
+import { describeIssues } from "@/lib/events/schema";
+import { reportCsv } from "@/lib/reports/csv";
+import { reportConfig } from "@/lib/reports/report-config";
+import { reportQuerySchema } from "@/lib/reports/report-query";
+import { runReport } from "@/lib/reports/run-report";
+import { serverContext } from "@/lib/server/context";
+import { guard } from "@/lib/server/http-guard";
+
+export const dynamic = "force-dynamic";
+
+/** CONTRACT §4: historical metrics from PostgreSQL, JSON or CSV, limited to what the reader may see (§6). */
+export async function GET(req: Request) {
+  const who = await guard(req, canReadReports);
+  if (who instanceof Response) return who;
+  const params = Object.fromEntries(new URL(req.url).searchParams);
+  const parsed = reportQuerySchema.safeParse(params);
+  if (!parsed.success) return Response.json({ error: describeIssues(parsed.error.issues, params) }, { status: 400 });
+  const query = parsed.data;
+  const ctx = serverContext();
+  const only = reportFilter(who.principal)!;
+  const report = await runReport(ctx.database, query, await reportConfig(ctx.database, ctx.env), only, Date.now());
+  if (query.format === "csv") {
+    return new Response(reportCsv(report, query.lang), {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="vigie-${query.from}-${query.to}-${query.granularity}-${query.groupBy}.csv"`,
+        "cache-control": "no-store",
+      },
+    });
+  }
+  return Response.json(report, { headers: { "cache-control": "no-store" } });
+}

@@ -1,0 +1,30 @@
+import { kpi } from "../metrics/registry";
+import type { Report } from "./run-report";
+
+const UNIT_SUFFIX = { ratio: " (0-1)", seconds: " (s)", currency: "", count: "", score: "", number: "", days: " (d)", hours: " (h)" } as const;
+
+/** RFC 4180: quote a field holding a separator, a quote or a line break; neutralise spreadsheet formulas. */
+function field(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/**
+ * The report as CSV: one line per row, a header naming the columns. Headers are
+ * the registry ids (stable for scripts), or with `lang` the registry's short
+ * names in that language. Numbers are raw: ratios in 0..1, durations in seconds.
+ */
+export function reportCsv(report: Report, lang?: "fr" | "en"): string {
+  const header = ["bucket", "key", ...report.metrics.map((id) => (lang ? headerName(id, lang) : id))];
+  const lines = [header.map(field).join(",")];
+  for (const row of report.rows) {
+    const cells = [row.bucket, row.key ?? "", ...report.metrics.map((id) => (row.metrics[id] == null ? "" : String(row.metrics[id])))];
+    lines.push(cells.map(field).join(","));
+  }
+  return lines.join("\r\n") + "\r\n";
+}
+
+function headerName(id: string, lang: "fr" | "en"): string {
+  const def = kpi(id);
+  return def ? `${def.short[lang]}${UNIT_SUFFIX[def.unit]}` : id;
+}

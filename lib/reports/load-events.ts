@@ -1,0 +1,77 @@
+import type { Database } from "../../db/client";
+import { parseEvent, type VigieEvent } from "../events/schema";
+
+/** How far before a report's range the earlier events of its cases and outbound records are looked up. */
+export const LINK_LOOKBACK_DAYS = 35;
+
+/**
+ * Every stored event a report over [from, to) needs, and no more: all events
+ * of the contacts that have one in the range (whenever the others happened),
+ * the agent states of the range, each agent's state in force at its start and
+ * the queues it served then,
+ * surveys and case events of the range, the earlier history of its cases and
+ * outbound records, and the next contacts of its customers within `repeatDays`
+ * after it (FCR by repeat looks ahead).
+ */
+export async function loadReportEvents(
+  database: Database,
+  range: { from: number; to: number },
+  repeatDays: number,
+): Promise<VigieEvent[]> {
+  const from = new Date(range.from);
+  const to = new Date(range.to);
+  const lookback = new Date(range.from - LINK_LOOKBACK_DAYS * 86_400_000);
+  const ahead = new Date(range.to + repeatDays * 86_400_000);
+
+  const inRange = await database.query<{ id: string }>(
+    `select distinct contact_id as id from events where at >= $1 and at < $2 and contact_id is not null`,
+    [from, to],
+  );
+  const contactIds = inRange.map((r) => r.id);
+  const caseIds = (
+    await database.query<{ id: string }>(
+      `select distinct payload->>'caseId' as id from events
+       where payload ? 'caseId' and ((at >= $1 and at < $2) or contact_id = any($3::text[]))`,
+      [from, to, contactIds],
+    )
+  ).map((r) => r.id);
+  const linked = await database.query<{ id: string }>(
+    `with mine as (
+       select payload->>'campaign' as campaign, payload->>'customerId' as customer, payload->>'direction' as direction
+       from events where type = 'contact.offered' and contact_id = any($1::text[]) and payload ? 'customerId')
+     select distinct e.contact_id as id from events e
+     where e.type = 'contact.offered' and not (e.contact_id = any($1::text[])) and (
+       (e.at >= $2 and e.at < $3 and e.payload->>'caseId' = any($4::text[]))
+       or (e.at >= $2 and e.at < $3 and e.payload->>'direction' = 'outbound' and exists (
+             select 1 from mine m where m.direction = 'outbound' and m.customer = e.payload->>'customerId'
+             and m.campaign is not distinct from e.payload->>'campaign'))
+       or (e.at >= $3 and e.at < $5 and coalesce(e.payload->>'direction', 'inbound') = 'inbound' and exists (
+             select 1 from mine m where coalesce(m.direction, 'inbound') = 'inbound' and m.customer = e.payload->>'customerId')))`,
+    [contactIds, lookback, from, caseIds, ahead],
+  );
+  const allContacts = [...contactIds, ...linked.map((r) => r.id)];
+
+  const rows = await database.query<{ payload: unknown }>(
+    `select payload from events where contact_id = any($1::text[])
+     union all
+     select payload from events where contact_id is null and at >= $2 and at < $3 and type <> 'agent.state'
+       and type not in ('case.opened', 'case.closed')
+     union all
+     select payload from events where type in ('case.opened', 'case.closed') and at >= $4 and payload->>'caseId' = any($5::text[])
+     union all
+     select payload from events where type = 'agent.state' and at >= $2 and at < $3
+     union all
+     select * from (select distinct on (agent_id) payload from events
+       where type = 'agent.state' and at < $2 order by agent_id, at desc, id desc) before_range
+     union all
+     select * from (select distinct on (agent_id) payload from events
+       where type = 'agent.state' and at < $2 and payload ? 'queues' order by agent_id, at desc, id desc) queues_before_range`,
+    [allContacts, from, to, lookback, caseIds],
+  );
+  const out: VigieEvent[] = [];
+  for (const r of rows) {
+    const p = parseEvent(typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload, Infinity);
+    if (p.ok) out.push(p.event);
+  }
+  return out;
+}
