@@ -59,35 +59,41 @@ describe("simulation engine", () => {
       const count = (t: string) => types.filter((x) => x === t).length;
       expect(types[0], id).toBe("contact.offered");
       expect(count("contact.offered") + count("contact.answered") + count("contact.abandoned"), id).toBeLessThanOrEqual(2);
-      if (first("contact.abandoned")) {
-        expect(types, id).toEqual(["contact.offered", "contact.abandoned"]);
-        continue;
-      }
-      const answered = first("contact.answered");
-      if (!answered) {
-        expect(types, id).toEqual(["contact.offered"]);
-        continue;
-      }
-      // The full story, in stream order: holds alternate, the first reply comes before the end.
+      // The full story, in stream order: a bot may come first; holds alternate; a handover comes
+      // just before the end; dispositions and outcomes after the wrap-up, or at the ringing for
+      // outbound calls that never connected.
       const story = types.filter((t) => t !== "contact.responded" && t !== "survey.response").join(" ");
       expect(story, id).toMatch(
-        /^contact\.offered contact\.answered( contact\.held contact\.resumed)*( contact\.ended( contact\.wrapped( contact\.resolved)?)?)?$/,
+        new RegExp(
+          "^contact\\.offered( (" +
+            "contact\\.selfserved|" +
+            "contact\\.outcome contact\\.ended|" +
+            "contact\\.escalated|" +
+            "(contact\\.escalated )?(contact\\.abandoned|" +
+            "contact\\.answered( contact\\.held contact\\.resumed)*( contact\\.(transferred|escalated))?" +
+            "( contact\\.ended( contact\\.wrapped( contact\\.resolved)?( contact\\.outcome)*)?)?)" +
+            "))?$",
+        ),
       );
+      for (let i = 1; i < events.length; i++) expect(at(events[i]!)).toBeGreaterThanOrEqual(at(events[i - 1]!));
+      const answered = first("contact.answered");
       const ended = first("contact.ended");
       const responded = first("contact.responded");
       if (responded && ended) expect(at(responded)).toBeLessThanOrEqual(at(ended));
-      if (responded) expect(at(responded)).toBeGreaterThanOrEqual(at(answered));
+      if (responded) expect(at(responded)).toBeGreaterThanOrEqual(at(answered!));
       const wrapped = first("contact.wrapped");
       for (const s of events.filter((e) => e.type === "survey.response")) {
-        expect(wrapped, id).toBeDefined();
-        expect(at(s)).toBeGreaterThan(at(wrapped!));
+        expect(wrapped ?? first("contact.selfserved"), id).toBeDefined();
+        expect(at(s)).toBeGreaterThan(at((wrapped ?? first("contact.selfserved"))!));
       }
     }
   });
 
-  it("answers most contacts of a busy hour and lets some abandon", () => {
-    const tenToEleven = offered.filter((e) => at(e) >= MONDAY_8 + 2 * HOUR && at(e) < MONDAY_8 + 3 * HOUR);
+  it("answers most inbound contacts of a busy hour that reach an agent's line, and lets some abandon", () => {
     const fate = (e: WireEvent) => contacts.get(e.contactId!)!.map((x) => x.type);
+    const tenToEleven = offered.filter(
+      (e) => e.direction === "inbound" && !fate(e).includes("contact.selfserved") && at(e) >= MONDAY_8 + 2 * HOUR && at(e) < MONDAY_8 + 3 * HOUR,
+    );
     const answered = tenToEleven.filter((e) => fate(e).includes("contact.answered")).length;
     const abandoned = tenToEleven.filter((e) => fate(e).includes("contact.abandoned")).length;
     expect(tenToEleven.length).toBeGreaterThan(40);
@@ -152,7 +158,7 @@ describe("simulation engine", () => {
       return at(events.find((e) => e.type === "contact.answered")!) - at(events[0]!);
     };
     const voice = new Set(DEMO_PROFILE.queues.filter((q) => q.channel === "voice").map((q) => q.name));
-    const voiceCsat = surveys.filter((s) => s.kind === "csat" && voice.has(s.queue!));
+    const voiceCsat = surveys.filter((s) => s.kind === "csat" && s.topic === undefined && s.agentId && voice.has(s.queue!));
     const mean = (xs: WireEvent[]) => xs.reduce((sum, s) => sum + s.score!, 0) / xs.length;
     const quick = voiceCsat.filter((s) => wait(s.contactId!) < 15_000);
     const slow = voiceCsat.filter((s) => wait(s.contactId!) > 45_000);
@@ -198,6 +204,19 @@ describe("simulation engine", () => {
       }),
       { numRuns: 25 },
     );
+  });
+
+  it("gives the same whole day, with every event family, in one-minute steps as in one step", () => {
+    const from = MONDAY_8 - 8 * HOUR;
+    const sim = createSimulation({ seed: 9, profile: DEMO_PROFILE, startAt: from, timeZone: TZ });
+    const pieces: WireEvent[] = [];
+    for (let t = from + 60_000; t <= from + 24 * HOUR; t += 60_000) pieces.push(...sim.advanceTo(t));
+    const whole = simulate(9, from, from + 24 * HOUR);
+    expect(pieces).toEqual(whole);
+    const families = new Set(whole.map((e) => (e.type === "survey.response" ? `${e.kind}${e.topic ? `:${e.topic}` : ""}` : e.type)));
+    for (const family of ["contact.outcome", "contact.selfserved", "contact.escalated", "contact.transferred", "case.opened", "case.closed", "ces", "csat:wait", "enps"]) {
+      expect(families).toContain(family);
+    }
   });
 
   it("keeps shifts on the local clock across a daylight-saving change", () => {

@@ -1,34 +1,23 @@
-import { TZDate } from "@date-fns/tz";
-import type { AgentState, Channel, EventType, SurveyKind } from "../events/schema";
+import type { AgentState } from "../events/schema";
+import { Agenda } from "./agenda";
+import { createContext, hourly, type Contact, type Router, type WireEvent } from "./context";
+import { createInbound } from "./inbound";
+import { startDialer } from "./outbound";
 import { checkProfile, type AgentProfile, type CenterProfile, type Duration, type QueueProfile } from "./profile";
-import { chance, createRandom, exponential, int, lognormal, normal, poisson, type Random } from "./rng";
+import { chance, createRandom, exponential, poisson } from "./rng";
+import { createSurveys } from "./surveys";
+
+export type { WireEvent } from "./context";
 
 /**
  * A deterministic discrete-event simulation of a contact center. Pure: time only
  * moves when `advanceTo` is called, and every random draw happens while
  * processing a scheduled happening in (time, order of scheduling) order, so the
  * events depend on the seed and the profile, never on how time was advanced.
+ *
+ * This file holds the agents, their shifts and the queues' lines; what happens
+ * around a contact lives beside it (inbound.ts, outbound.ts, surveys.ts…).
  */
-
-/** One event in the CONTRACT §2 wire format. */
-export interface WireEvent {
-  id: string;
-  type: EventType;
-  /** ISO-8601 with the center's offset. */
-  at: string;
-  contactId?: string;
-  queue?: string;
-  channel?: Channel;
-  direction?: "inbound";
-  customerId?: string;
-  agentId?: string;
-  state?: AgentState;
-  reason?: string;
-  queues?: string[];
-  firstContact?: boolean;
-  kind?: SurveyKind;
-  score?: number;
-}
 
 export interface SimulationOptions {
   seed: number;
@@ -50,20 +39,9 @@ export interface Simulation {
 
 interface QueueState {
   profile: QueueProfile;
-  /** Insertion order is arrival order: the first entry waited longest. */
-  waiting: Map<string, Contact>;
+  /** Insertion order is the order of joining the line: the first entry waited longest. */
+  waiting: Map<string, { contact: Contact; since: number }>;
   peakPerMs: number;
-  /** Customers who abandoned or were not resolved, likely to call back. */
-  callers: string[];
-}
-
-interface Contact {
-  id: string;
-  queue: QueueState;
-  offeredAt: number;
-  customerId: string;
-  repeat: boolean;
-  status: "waiting" | "reserved" | "connected" | "gone";
 }
 
 interface Agent {
@@ -90,14 +68,20 @@ export function createSimulation(options: SimulationOptions): Simulation {
   const rateScale = options.rateScale ?? 1;
   if (!(rateScale >= 0) || !Number.isFinite(rateScale)) throw new RangeError("rateScale must be a finite number ≥ 0");
   const seed = options.seed >>> 0;
-  // Ids carry the start so that two runs with one seed but different starts never collide.
-  const run = `${seed}-${startAt.toString(36)}`;
-  const rand: Random = createRandom(seed);
   const agenda = new Agenda();
   let out: WireEvent[] = [];
-  let eventNo = 0;
-  let contactNo = 0;
   let now = startAt;
+  const ctx = createContext({
+    rand: createRandom(seed),
+    profile,
+    agenda,
+    timeZone,
+    // Ids carry the start so that two runs with one seed but different starts never collide.
+    run: `${seed}-${startAt.toString(36)}`,
+    out: (e) => out.push(e),
+  });
+  const { rand, emit } = ctx;
+  const ms = ctx.duration;
 
   const peakWeekday = Math.max(...profile.weekday);
   const queues = new Map<string, QueueState>(
@@ -105,7 +89,6 @@ export function createSimulation(options: SimulationOptions): Simulation {
       profile: q,
       waiting: new Map(),
       peakPerMs: (q.ratePerHour * Math.max(...q.intraday) * peakWeekday * rateScale) / HOUR,
-      callers: [],
     }]),
   );
   const agents: Agent[] = profile.agents.map((a) => ({
@@ -119,100 +102,70 @@ export function createSimulation(options: SimulationOptions): Simulation {
     lunchDue: null,
   }));
 
-  const iso = (at: number) => new TZDate(at, timeZone).toISOString();
-  const ms = (d: Duration, min = 1000) => Math.max(min, Math.round(lognormal(rand, d.meanSeconds * 1000, d.cv)));
-  function emit(type: EventType, at: number, fields: Omit<WireEvent, "id" | "type" | "at">): void {
-    out.push({ id: `sim-${run}-${++eventNo}`, type, at: iso(at), ...fields });
-  }
-
-  function localTime(at: number): { hour: number; weekday: number } {
-    const d = new TZDate(at, timeZone);
-    return { hour: d.getHours() + d.getMinutes() / 60, weekday: d.getDay() };
-  }
-  /** The first instant after `after` when the local clock shows `hour` (11.5 is 11:30). */
-  function nextLocalTime(after: number, hour: number): number {
-    const d = new TZDate(after, timeZone);
-    const set = () => d.setHours(Math.floor(hour), Math.round((hour % 1) * 60), 0, 0);
-    set();
-    if (d.getTime() <= after) {
-      d.setDate(d.getDate() + 1);
-      set();
-    }
-    return d.getTime();
-  }
+  const router: Router = {
+    enqueue(contact, at, giveUpAt) {
+      const q = queues.get(contact.queue)!;
+      contact.status = "waiting";
+      q.waiting.set(contact.id, { contact, since: at });
+      if (giveUpAt !== null) {
+        ctx.schedule(giveUpAt, () => {
+          if (contact.status !== "waiting") return;
+          contact.status = "gone";
+          q.waiting.delete(contact.id);
+          emit("contact.abandoned", giveUpAt, { contactId: contact.id });
+          contact.handling.abandoned(giveUpAt);
+        });
+      }
+      const agent = longestIdleAgent(q);
+      if (agent) reserve(agent, contact, at);
+    },
+    idleAgents: (queue) => agents.filter((a) => isIdle(a) && a.profile.queues.includes(queue)).length,
+    waiting: (queue) => queues.get(queue)!.waiting.size,
+  };
+  const surveys = createSurveys(ctx);
+  const inbound = createInbound(ctx, router, surveys);
 
   // Arrivals: a non-homogeneous Poisson process by thinning a homogeneous one at the peak rate.
   function scheduleArrival(q: QueueState, from: number): void {
     if (q.peakPerMs <= 0) return;
     const at = from + Math.max(1, Math.round(exponential(rand, 1 / q.peakPerMs)));
-    agenda.push(at, () => {
-      const { hour, weekday } = localTime(at);
-      // Each multiplier is the hour's average: interpolate between the middles of the hours.
-      const x = hour - 0.5;
-      const h = Math.floor(x);
-      const curve = q.profile.intraday;
-      const before = curve[(h + 24) % 24]!;
-      const multiplier = before + (curve[(h + 25) % 24]! - before) * (x - h);
-      const rate = (q.profile.ratePerHour * multiplier * profile.weekday[weekday]! * rateScale) / HOUR;
-      if (chance(rand, rate / q.peakPerMs)) offer(q, at);
+    ctx.schedule(at, () => {
+      const { hour, weekday } = ctx.localTime(at);
+      const rate = (q.profile.ratePerHour * hourly(q.profile.intraday, hour) * profile.weekday[weekday]! * rateScale) / HOUR;
+      if (chance(rand, rate / q.peakPerMs)) inbound.arrive(q.profile, at);
       scheduleArrival(q, at);
     });
   }
 
-  function offer(q: QueueState, at: number): void {
-    const callback = q.callers.length > 0 && chance(rand, profile.callbacks.chance);
-    const customerId = callback
-      ? q.callers.splice(int(rand, 0, q.callers.length - 1), 1)[0]!
-      : `cust-${int(rand, 100_000, 9_999_999)}`;
-    const contact: Contact = { id: `c-${run}-${++contactNo}`, queue: q, offeredAt: at, customerId, repeat: callback, status: "waiting" };
-    const { name, channel } = q.profile;
-    emit("contact.offered", at, { contactId: contact.id, queue: name, channel, direction: "inbound", customerId });
-    q.waiting.set(contact.id, contact);
-    if (q.profile.patienceSeconds !== null) {
-      const giveUp = at + Math.max(1, Math.round(exponential(rand, q.profile.patienceSeconds * 1000)));
-      agenda.push(giveUp, () => {
-        if (contact.status !== "waiting") return;
-        contact.status = "gone";
-        q.waiting.delete(contact.id);
-        emit("contact.abandoned", giveUp, { contactId: contact.id });
-        rememberCaller(q, customerId);
-      });
-    }
-    const agent = longestIdleAgent(q);
-    if (agent) reserve(agent, contact, at);
-  }
-
-  function rememberCaller(q: QueueState, customerId: string): void {
-    q.callers.push(customerId);
-    if (q.callers.length > profile.callbacks.remembered) q.callers.shift();
-  }
+  const isIdle = (a: Agent) => a.state === "available" && !a.reserved;
 
   function longestIdleAgent(q: QueueState): Agent | undefined {
     let best: Agent | undefined;
     for (const a of agents) {
-      if (a.state !== "available" || a.reserved || !a.queues.includes(q)) continue;
+      if (!isIdle(a) || !a.queues.includes(q)) continue;
       if (!best || a.idleSince < best.idleSince) best = a;
     }
     return best;
   }
 
   function oldestContactFor(agent: Agent): Contact | undefined {
-    let best: Contact | undefined;
+    let best: { contact: Contact; since: number; priority: number } | undefined;
     for (const q of agent.queues) {
       const head = q.waiting.values().next().value;
       if (!head) continue;
-      if (best && best.queue.profile.priority > q.profile.priority) break;
-      if (!best || head.offeredAt < best.offeredAt) best = head;
+      if (best && best.priority > q.profile.priority) break;
+      if (!best || head.since < best.since) best = { ...head, priority: q.profile.priority };
     }
-    return best;
+    return best?.contact;
   }
 
   function reserve(agent: Agent, contact: Contact, at: number): void {
+    const q = queues.get(contact.queue)!;
     contact.status = "reserved";
-    contact.queue.waiting.delete(contact.id);
+    q.waiting.delete(contact.id);
     agent.reserved = true;
-    const answerAt = at + ms(contact.queue.profile.pickup, 500);
-    agenda.push(answerAt, () => connect(agent, contact, answerAt));
+    const answerAt = at + ms(q.profile.pickup, 500);
+    ctx.schedule(answerAt, () => connect(agent, contact, answerAt));
   }
 
   function setState(agent: Agent, state: AgentState, at: number, reason?: string): void {
@@ -222,7 +175,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
   }
 
   function connect(agent: Agent, contact: Contact, at: number): void {
-    const q = contact.queue.profile;
+    const q = queues.get(contact.queue)!.profile;
     const contactId = contact.id;
     const agentId = agent.profile.id;
     contact.status = "connected";
@@ -230,7 +183,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
     emit("contact.answered", at, { contactId, agentId });
     setState(agent, "busy", at);
 
-    const talk = ms(q.talk);
+    const talk = contact.handling.talk();
     const holds = q.hold && chance(rand, q.hold.chance) ? 1 + poisson(rand, q.hold.extraHoldsMean) : 0;
     const cuts = Array.from({ length: holds }, () => rand()).sort((x, y) => x - y);
     let holdMs = 0;
@@ -238,55 +191,34 @@ export function createSimulation(options: SimulationOptions): Simulation {
       const heldAt = at + Math.round(cut * talk) + holdMs;
       holdMs += ms(q.hold!.duration);
       const resumedAt = at + Math.round(cut * talk) + holdMs;
-      agenda.push(heldAt, () => emit("contact.held", heldAt, { contactId }));
-      agenda.push(resumedAt, () => emit("contact.resumed", resumedAt, { contactId }));
+      ctx.schedule(heldAt, () => emit("contact.held", heldAt, { contactId }));
+      ctx.schedule(resumedAt, () => emit("contact.resumed", resumedAt, { contactId }));
     }
     const endAt = at + talk + holdMs;
     if (q.firstReply) {
       const replyAt = q.firstReply === "at-end" ? endAt : Math.min(endAt, at + ms(q.firstReply));
-      agenda.push(replyAt, () => emit("contact.responded", replyAt, { contactId, agentId }));
+      ctx.schedule(replyAt, () => emit("contact.responded", replyAt, { contactId, agentId }));
     }
-    agenda.push(endAt, () => {
+    ctx.schedule(endAt, () => {
+      contact.handling.ending(endAt, agentId);
       emit("contact.ended", endAt, { contactId });
       setState(agent, "wrap-up", endAt);
       const wrapAt = endAt + ms(q.afterContactWork);
-      agenda.push(wrapAt, () => wrap(agent, contact, wrapAt, at - contact.offeredAt, holdMs));
-    });
-  }
-
-  function wrap(agent: Agent, contact: Contact, at: number, waitMs: number, holdMs: number): void {
-    const q = contact.queue.profile;
-    const contactId = contact.id;
-    contact.status = "gone";
-    emit("contact.wrapped", at, { contactId });
-    const resolved = chance(rand, q.resolveChance);
-    if (resolved) emit("contact.resolved", at, { contactId, firstContact: !contact.repeat });
-    else rememberCaller(contact.queue, contact.customerId);
-
-    const kinds = (["csat", "nps"] as const).filter((k) => chance(rand, k === "csat" ? q.survey.csatChance : q.survey.npsChance));
-    if (kinds.length > 0) {
-      // One latent satisfaction per customer, so both answers tell the same story.
-      const waitCost = 0.5 * Math.min(waitMs / 1000 / q.survey.waitToleranceSeconds, 4);
-      const mood = 4.4 - waitCost - (resolved ? 0 : 1.3) - (holdMs > 120_000 ? 0.3 : 0) + 0.7 * normal(rand);
-      const surveyAt = at + ms(profile.surveyDelay, 5000);
-      const scores = kinds.map((kind) => ({
-        kind,
-        score: kind === "csat" ? clamp(Math.round(mood), 1, 5) : clamp(Math.round(2.2 * mood - 0.8 + normal(rand)), 0, 10),
-      }));
-      agenda.push(surveyAt, () => {
-        for (const s of scores) emit("survey.response", surveyAt, { ...s, contactId, agentId: agent.profile.id, queue: q.name });
+      ctx.schedule(wrapAt, () => {
+        contact.status = "gone";
+        emit("contact.wrapped", wrapAt, { contactId });
+        contact.handling.wrapped(wrapAt, { agentId, waitMs: at - contact.offeredAt, holdMs });
+        const pause = profile.pauses.find((p) => chance(rand, p.chanceAfterContact));
+        if (pause && agent.onShift) startPause(agent, pause.reason, pause.duration, wrapAt);
+        else free(agent, wrapAt);
       });
-    }
-
-    const pause = profile.pauses.find((p) => chance(rand, p.chanceAfterContact));
-    if (pause && agent.onShift) startPause(agent, pause.reason, pause.duration, at);
-    else free(agent, at);
+    });
   }
 
   function startPause(agent: Agent, reason: string, duration: Duration, at: number): void {
     setState(agent, "paused", at, reason);
     const endAt = at + ms(duration);
-    agenda.push(endAt, () => free(agent, endAt));
+    ctx.schedule(endAt, () => free(agent, endAt));
   }
 
   /** The agent has nothing to do: leave, eat, or take the next contact. */
@@ -309,33 +241,35 @@ export function createSimulation(options: SimulationOptions): Simulation {
     const { start, end, lunch } = agent.profile.shift;
     const shiftNo = ++agent.shiftNo;
     agent.onShift = true;
-    const endAt = nextLocalTime(at, end);
-    const lunchAt = lunch === undefined ? null : nextLocalTime(at, lunch) + Math.round((rand() - 0.5) * 30 * 60_000);
+    const endAt = ctx.nextLocalTime(at, end);
+    const lunchAt = lunch === undefined ? null : ctx.nextLocalTime(at, lunch) + Math.round((rand() - 0.5) * 30 * 60_000);
     // A start in the middle of a shift after its lunch time: that lunch was already taken.
     agent.lunchDue = lunchAt !== null && lunchAt > at && lunchAt < endAt ? lunchAt : null;
     if (agent.state === "offline") free(agent, at);
     if (agent.lunchDue !== null) {
       const due = agent.lunchDue;
-      agenda.push(due, () => {
-        if (agent.shiftNo === shiftNo && agent.state === "available" && !agent.reserved) free(agent, due);
+      ctx.schedule(due, () => {
+        if (agent.shiftNo === shiftNo && isIdle(agent)) free(agent, due);
       });
     }
-    agenda.push(endAt, () => {
+    surveys.pulse(agent.profile.id, at, endAt);
+    ctx.schedule(endAt, () => {
       agent.onShift = false;
-      if (agent.state === "available" && !agent.reserved) free(agent, endAt);
-      const nextStart = nextLocalTime(endAt, start);
-      agenda.push(nextStart, () => login(agent, nextStart));
+      if (isIdle(agent)) free(agent, endAt);
+      const nextStart = ctx.nextLocalTime(endAt, start);
+      ctx.schedule(nextStart, () => login(agent, nextStart));
     });
   }
 
-  const { hour: startHour } = localTime(startAt);
+  const { hour: startHour } = ctx.localTime(startAt);
   for (const agent of agents) {
     const { start, end } = agent.profile.shift;
     const on = start < end ? startHour >= start && startHour < end : startHour >= start || startHour < end;
-    const loginAt = on ? startAt : nextLocalTime(startAt, start);
-    agenda.push(loginAt, () => login(agent, loginAt));
+    const loginAt = on ? startAt : ctx.nextLocalTime(startAt, start);
+    ctx.schedule(loginAt, () => login(agent, loginAt));
   }
   for (const q of queues.values()) scheduleArrival(q, startAt);
+  for (const campaign of profile.campaigns) startDialer(ctx, router, campaign, startAt, rateScale);
 
   return {
     advanceTo(at: number): WireEvent[] {
@@ -352,59 +286,4 @@ export function createSimulation(options: SimulationOptions): Simulation {
       return now;
     },
   };
-}
-
-function clamp(x: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, x));
-}
-
-interface Happening {
-  at: number;
-  seq: number;
-  run: () => void;
-}
-
-/** A binary min-heap of happenings by time, then by order of scheduling. */
-class Agenda {
-  private heap: Happening[] = [];
-  private seq = 0;
-
-  push(at: number, run: () => void): void {
-    const h = this.heap;
-    h.push({ at, seq: this.seq++, run });
-    for (let i = h.length - 1; i > 0; ) {
-      const parent = (i - 1) >> 1;
-      if (!before(h[i]!, h[parent]!)) break;
-      [h[i], h[parent]] = [h[parent]!, h[i]!];
-      i = parent;
-    }
-  }
-
-  peek(): Happening | undefined {
-    return this.heap[0];
-  }
-
-  pop(): Happening | undefined {
-    const h = this.heap;
-    const top = h[0];
-    const last = h.pop();
-    if (h.length > 0 && last) {
-      h[0] = last;
-      for (let i = 0; ; ) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && before(h[l]!, h[m]!)) m = l;
-        if (r < h.length && before(h[r]!, h[m]!)) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m]!, h[i]!];
-        i = m;
-      }
-    }
-    return top;
-  }
-}
-
-function before(a: Happening, b: Happening): boolean {
-  return a.at < b.at || (a.at === b.at && a.seq < b.seq);
 }

@@ -1,8 +1,11 @@
 import type { Channel } from "../events/schema";
 
+export { DEMO_PROFILE } from "./demo-profile";
+
 /**
  * A simulated contact center described as data: what arrives when, how long it
- * takes, who serves it. Hours are local hours in the simulation's time zone.
+ * takes, who serves it, how contacts end. Hours are local hours in the
+ * simulation's time zone; chances are per contact unless said otherwise.
  */
 
 /** A log-normal duration: right-skewed like real handling times. */
@@ -12,10 +15,19 @@ export interface Duration {
   cv: number;
 }
 
+/** A log-normal amount of money, in the center's currency, rounded to cents. */
+export interface Amount {
+  mean: number;
+  cv: number;
+}
+
 export interface QueueProfile {
   name: string;
   channel: Channel;
-  /** Contacts per hour at an intraday multiplier of 1 on a weekday factor of 1. */
+  /**
+   * New customers per hour at an intraday multiplier of 1 on a weekday factor of 1;
+   * customers coming back (`returns`) arrive on top. 0 for a queue only a dialer feeds.
+   */
   ratePerHour: number;
   /** 24 multipliers, one per local hour (the hour's average); interpolated in between. */
   intraday: readonly number[];
@@ -35,9 +47,30 @@ export interface QueueProfile {
   survey: {
     csatChance: number;
     npsChance: number;
+    /** Customer effort score, 1–7. */
+    cesChance: number;
+    /** A csat question about the wait itself (`topic: "wait"`). */
+    waitChance: number;
     /** A wait this long costs about half a point of satisfaction. */
     waitToleranceSeconds: number;
   };
+  /** Contacts of customers with no open case that open one (a ticket created on arrival). */
+  caseChance?: number;
+  /** An IVR or bot takes this share of arrivals first; the rest reach the agents' line directly. */
+  selfService?: {
+    chance: number;
+    /** Of those, the share the bot resolves; the others are escalated to an agent. */
+    resolveChance: number;
+    duration: Duration;
+    /** Self-served customers asked for a csat about the bot. */
+    csatChance: number;
+  };
+  /** Handled contacts handed to another queue, or to a named colleague, at the end of the talk. */
+  transfer?: { chance: number; toQueues: readonly string[]; toAgentChance: number };
+  /** Handled contacts escalated by the agent to a higher level. */
+  escalation?: { chance: number; toQueue: string };
+  /** Handled contacts that end in an assisted sale. */
+  sale?: { chance: number; amount: Amount };
 }
 
 export interface AgentProfile {
@@ -58,6 +91,57 @@ export interface PauseProfile {
   duration: Duration;
 }
 
+/** How a dialed number answers, and when the dialer tries that record again. */
+export interface RingResult {
+  /** Share of the attempts on valid numbers. */
+  share: number;
+  /** From dialing to the result (for no-answer: the ringing timeout). */
+  duration: Duration;
+  retryAfter: Duration;
+}
+
+/** An outbound campaign: a dialer calling a finite list of records, one queue of agents taking the calls. */
+export interface CampaignProfile {
+  name: string;
+  /** The queue whose agents take the connected calls; its talk, wrap-up and pick-up apply. */
+  queue: string;
+  /** The dialer's top pace, at an hours multiplier of 1 on a weekday factor of 1. */
+  attemptsPerHour: number;
+  /** 24 multipliers, one per local hour; 0 when calling is not allowed. */
+  hours: readonly number[];
+  /** Sunday first; 0 on days without calls. */
+  weekday: readonly number[];
+  /**
+   * Predictive pacing: the dialer keeps up to `ratio` calls ringing or waiting per
+   * idle agent, raising the ratio after each connected call taken and lowering it
+   * after each drop, so that drops settle around `dropTarget` of the connected calls.
+   */
+  pacing: { dropTarget: number; maxRatio: number };
+  /** A connected call nobody takes within this delay is dropped by the dialer. */
+  dropAfterSeconds: number;
+  /** Records loaded at the first call of each local day; a record is retried at hours it was not called yet. */
+  list: { recordsPerDay: number; maxAttempts: number };
+  invalidNumber: { share: number; duration: Duration };
+  ring: { busy: RingResult; "no-answer": RingResult; voicemail: RingResult };
+  /** Ringing time of the calls the customer picks up (what the ring results leave). */
+  connect: { duration: Duration; retryAfterDrop: Duration };
+  conversation: {
+    /** Connected calls where the agent gets to argue; the others are refused straight away. */
+    argueChance: number;
+    refusalTalk: Duration;
+    /** After the argument: shares of the final outcomes, the rest refused. */
+    saleChance: number;
+    agreeChance: number;
+    amount: Amount;
+  };
+}
+
+/** A customer left without an answer may come back on the same queue, after a delay. */
+export interface ReturnProfile {
+  chance: number;
+  delay: Duration;
+}
+
 export interface CenterProfile {
   name: string;
   queues: readonly QueueProfile[];
@@ -67,103 +151,31 @@ export interface CenterProfile {
   pauses: readonly PauseProfile[];
   /** Taken at the agent's first free moment after their planned lunch time (± 15 min). */
   lunch: { reason: string; duration: Duration };
-  /** Customers who abandoned or were left unresolved call back: the repeat contacts. */
-  callbacks: { chance: number; remembered: number };
+  /** The repeat contacts: customers who abandoned, were not resolved, or were resolved but not really. */
+  returns: { afterAbandon: ReturnProfile; afterUnresolved: ReturnProfile; afterResolved: ReturnProfile };
+  /** A case whose customer does not come back is closed by the back office after this delay. */
+  cases: { backOffice: Duration };
+  campaigns: readonly CampaignProfile[];
   surveyDelay: Duration;
+  /** Employee NPS pulse: answered once in a shift with this chance, around each agent's own mood. */
+  enps: { chancePerShift: number; mean: number };
 }
 
-// Morning peak around 10:00, lunch dip, second peak around 14:00, quiet night.
-const OFFICE_DAY = [
-  0.03, 0.02, 0.02, 0.02, 0.02, 0.04, 0.1, 0.25, 0.55, 0.85, 1.0, 0.9,
-  0.65, 0.75, 0.95, 0.85, 0.7, 0.4, 0.25, 0.15, 0.1, 0.07, 0.05, 0.04,
-];
-// Chat keeps going into the evening, after working hours.
-const CHAT_DAY = [
-  0.04, 0.03, 0.02, 0.02, 0.02, 0.03, 0.08, 0.2, 0.45, 0.75, 1.0, 0.9,
-  0.7, 0.8, 1.0, 0.9, 0.75, 0.55, 0.45, 0.35, 0.3, 0.2, 0.12, 0.07,
-];
-// Email is written at any hour and arrives more evenly.
-const EMAIL_DAY = [
-  0.15, 0.1, 0.08, 0.08, 0.1, 0.15, 0.3, 0.5, 0.8, 1.0, 1.0, 0.95,
-  0.8, 0.85, 0.95, 0.9, 0.8, 0.7, 0.6, 0.55, 0.5, 0.4, 0.3, 0.2,
-];
-
-const voiceSurvey = { csatChance: 0.2, npsChance: 0.1, waitToleranceSeconds: 60 };
-
-export const DEMO_PROFILE: CenterProfile = {
-  name: "Vigie demo center",
-  queues: [
-    {
-      name: "support", channel: "voice", ratePerHour: 25, intraday: OFFICE_DAY, priority: 2,
-      patienceSeconds: 120, pickup: { meanSeconds: 5, cv: 0.4 }, talk: { meanSeconds: 300, cv: 0.8 },
-      hold: { chance: 0.25, extraHoldsMean: 0.3, duration: { meanSeconds: 55, cv: 0.9 } },
-      firstReply: null, afterContactWork: { meanSeconds: 45, cv: 0.6 }, resolveChance: 0.78, survey: voiceSurvey,
-    },
-    {
-      name: "sales", channel: "voice", ratePerHour: 10, intraday: OFFICE_DAY, priority: 2,
-      patienceSeconds: 120, pickup: { meanSeconds: 5, cv: 0.4 }, talk: { meanSeconds: 420, cv: 0.7 },
-      hold: { chance: 0.15, extraHoldsMean: 0.2, duration: { meanSeconds: 45, cv: 0.8 } },
-      firstReply: null, afterContactWork: { meanSeconds: 60, cv: 0.6 }, resolveChance: 0.7, survey: voiceSurvey,
-    },
-    {
-      name: "billing", channel: "voice", ratePerHour: 10, intraday: OFFICE_DAY, priority: 2,
-      patienceSeconds: 100, pickup: { meanSeconds: 5, cv: 0.4 }, talk: { meanSeconds: 240, cv: 0.7 },
-      hold: { chance: 0.3, extraHoldsMean: 0.3, duration: { meanSeconds: 60, cv: 0.9 } },
-      firstReply: null, afterContactWork: { meanSeconds: 40, cv: 0.6 }, resolveChance: 0.82, survey: voiceSurvey,
-    },
-    {
-      name: "chat-support", channel: "chat", ratePerHour: 11, intraday: CHAT_DAY, priority: 2,
-      patienceSeconds: 240, pickup: { meanSeconds: 8, cv: 0.5 }, talk: { meanSeconds: 420, cv: 0.6 },
-      hold: null, firstReply: { meanSeconds: 20, cv: 0.6 }, afterContactWork: { meanSeconds: 30, cv: 0.5 },
-      resolveChance: 0.75, survey: { csatChance: 0.3, npsChance: 0.1, waitToleranceSeconds: 120 },
-    },
-    {
-      name: "email", channel: "email", ratePerHour: 8, intraday: EMAIL_DAY, priority: 1,
-      patienceSeconds: null, pickup: { meanSeconds: 20, cv: 0.5 }, talk: { meanSeconds: 480, cv: 0.7 },
-      hold: null, firstReply: "at-end", afterContactWork: { meanSeconds: 60, cv: 0.5 },
-      resolveChance: 0.65, survey: { csatChance: 0.15, npsChance: 0.05, waitToleranceSeconds: 4 * 3600 },
-    },
-  ],
-  agents: [
-    { id: "a-101", name: "Camille Martin", queues: ["support", "billing", "sales"], shift: { start: 7, end: 15, lunch: 11 } },
-    { id: "a-102", name: "Lucas Bernard", queues: ["support", "sales", "billing"], shift: { start: 7, end: 15, lunch: 12.5 } },
-    { id: "a-103", name: "Léa Dubois", queues: ["chat-support", "support", "sales"], shift: { start: 7, end: 15, lunch: 12 } },
-    { id: "a-104", name: "Hugo Thomas", queues: ["support", "billing", "chat-support"], shift: { start: 7, end: 15, lunch: 11.75 } },
-    { id: "a-105", name: "Chloé Robert", queues: ["sales", "support"], shift: { start: 8, end: 16, lunch: 12.75 } },
-    { id: "a-106", name: "Nathan Richard", queues: ["support", "billing"], shift: { start: 8, end: 16, lunch: 13.5 } },
-    { id: "a-107", name: "Manon Petit", queues: ["chat-support", "email"], shift: { start: 8, end: 16, lunch: 12.25 } },
-    { id: "a-108", name: "Théo Durand", queues: ["support", "sales"], shift: { start: 9, end: 17, lunch: 13 } },
-    { id: "a-109", name: "Inès Leroy", queues: ["billing", "email"], shift: { start: 9, end: 17, lunch: 13.25 } },
-    { id: "a-110", name: "Louis Moreau", queues: ["sales"], shift: { start: 9, end: 17, lunch: 12.25 } },
-    { id: "a-111", name: "Sarah Simon", queues: ["chat-support"], shift: { start: 9, end: 17, lunch: 13.5 } },
-    { id: "a-112", name: "Jules Laurent", queues: ["email", "chat-support"], shift: { start: 10, end: 18, lunch: 15 } },
-    { id: "a-113", name: "Emma Lefebvre", queues: ["support", "billing"], shift: { start: 12, end: 20, lunch: 15.75 } },
-    { id: "a-114", name: "Gabriel Michel", queues: ["support", "chat-support", "sales"], shift: { start: 11, end: 19, lunch: 15.5 } },
-    { id: "a-115", name: "Jade Garcia", queues: ["support", "sales", "billing"], shift: { start: 13, end: 21, lunch: 18 } },
-    { id: "a-116", name: "Raphaël David", queues: ["support", "sales", "billing", "chat-support", "email"], shift: { start: 13, end: 21, lunch: 16.25 } },
-    { id: "a-117", name: "Alice Bertrand", queues: ["support", "sales", "billing", "chat-support"], shift: { start: 14, end: 22, lunch: 18.75 } },
-    { id: "a-118", name: "Adam Roux", queues: ["support", "sales", "billing", "chat-support"], shift: { start: 14, end: 22, lunch: 19.5 } },
-    { id: "a-119", name: "Louise Girard", queues: ["support", "sales", "billing", "chat-support"], shift: { start: 22, end: 7, lunch: 2 } },
-    { id: "a-120", name: "Arthur Bonnet", queues: ["support", "sales", "billing", "chat-support"], shift: { start: 22, end: 7, lunch: 3 } },
-  ],
-  weekday: [0.35, 1.05, 1.0, 0.95, 0.95, 0.9, 0.5],
-  pauses: [
-    { reason: "break", chanceAfterContact: 0.05, duration: { meanSeconds: 8 * 60, cv: 0.3 } },
-    { reason: "coaching", chanceAfterContact: 0.008, duration: { meanSeconds: 15 * 60, cv: 0.3 } },
-    { reason: "training", chanceAfterContact: 0.004, duration: { meanSeconds: 30 * 60, cv: 0.2 } },
-  ],
-  lunch: { reason: "lunch", duration: { meanSeconds: 40 * 60, cv: 0.15 } },
-  callbacks: { chance: 0.15, remembered: 200 },
-  surveyDelay: { meanSeconds: 60, cv: 1 },
-};
 
 /** Throws on a profile the engine cannot run, naming what is wrong. */
 export function checkProfile(profile: CenterProfile): void {
   const names = new Set(profile.queues.map((q) => q.name));
   if (names.size !== profile.queues.length) throw new Error("profile: queue names must be unique");
+  const share = (x: number) => x >= 0 && x <= 1;
   for (const q of profile.queues) {
     if (q.intraday.length !== 24) throw new Error(`profile: queue ${q.name} needs 24 intraday multipliers`);
     if (!(q.ratePerHour >= 0)) throw new Error(`profile: queue ${q.name} has a negative rate`);
+    const unknown = q.transfer?.toQueues.find((t) => !names.has(t) || t === q.name);
+    if (q.transfer?.toQueues.length === 0) throw new Error(`profile: queue ${q.name} transfers to no queue`);
+    if (unknown) throw new Error(`profile: queue ${q.name} transfers to ${unknown}, not another queue`);
+    const chances = [q.resolveChance, q.caseChance ?? 0, q.selfService?.chance ?? 0, q.transfer?.chance ?? 0, q.sale?.chance ?? 0];
+    if (!chances.every(share)) throw new Error(`profile: queue ${q.name} has a chance outside 0..1`);
+    if ((q.transfer?.chance ?? 0) + (q.escalation?.chance ?? 0) > 1) throw new Error(`profile: queue ${q.name} hands over more than every contact`);
   }
   if (profile.weekday.length !== 7) throw new Error("profile: weekday needs 7 factors, Sunday first");
   const ids = new Set(profile.agents.map((a) => a.id));
@@ -178,12 +190,23 @@ export function checkProfile(profile: CenterProfile): void {
     const { lunch } = a.shift;
     if (lunch !== undefined && !(lunch >= 0 && lunch < 24)) throw new Error(`profile: agent ${a.id} has an invalid lunch time`);
   }
+  for (const c of profile.campaigns) {
+    const queue = profile.queues.find((q) => q.name === c.queue);
+    if (!queue) throw new Error(`profile: campaign ${c.name} uses unknown queue ${c.queue}`);
+    if (queue.ratePerHour > 0) throw new Error(`profile: campaign ${c.name} needs a queue without inbound traffic`);
+    if (c.hours.length !== 24 || c.weekday.length !== 7) throw new Error(`profile: campaign ${c.name} needs 24 hours and 7 weekdays`);
+    const ringShares = Object.values(c.ring).reduce((sum, r) => sum + r.share, 0);
+    if (!(ringShares <= 1) || !share(c.invalidNumber.share)) throw new Error(`profile: campaign ${c.name} has ring shares above 1`);
+    if (!(c.conversation.saleChance + c.conversation.agreeChance <= 1)) throw new Error(`profile: campaign ${c.name} has outcome shares above 1`);
+    if (!(c.pacing.dropTarget > 0 && c.pacing.dropTarget < 0.5) || !(c.pacing.maxRatio >= 1)) throw new Error(`profile: campaign ${c.name} has an invalid pacing`);
+    if (!(c.list.maxAttempts >= 1) || !(c.list.maxAttempts <= 24)) throw new Error(`profile: campaign ${c.name} needs 1 to 24 attempts per record`);
+  }
 }
 
 /**
- * The same center `factor` times bigger: arrival rates multiplied and the
- * roster repeated (a-101 → a-201, a-301…), so that service levels stay alike
- * while the numbers move faster (the demo uses it).
+ * The same center `factor` times bigger: arrival rates, dialers and call lists
+ * multiplied and the roster repeated (a-101 → a-201, a-301…), so that service
+ * levels stay alike while the numbers move faster (the demo uses it).
  */
 export function scaleProfile(profile: CenterProfile, factor: number): CenterProfile {
   if (!Number.isInteger(factor) || factor < 1 || factor > 9) throw new Error("scaleProfile: factor must be an integer from 1 to 9");
@@ -197,5 +220,10 @@ export function scaleProfile(profile: CenterProfile, factor: number): CenterProf
         name: k === 0 ? a.name : `${a.name} ${k + 1}`,
       })),
     ).flat(),
+    campaigns: profile.campaigns.map((c) => ({
+      ...c,
+      attemptsPerHour: c.attemptsPerHour * factor,
+      list: { ...c.list, recordsPerDay: c.list.recordsPerDay * factor },
+    })),
   };
 }
