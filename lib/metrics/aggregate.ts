@@ -8,7 +8,8 @@
  */
 export const AGGREGATE_FIELDS = [
   // Placed at the instant the contact was offered.
-  "offered", "answered", "abandoned", "shortAbandoned", "waitMs", "answeredInSl",
+  // offered … answeredInSl are inbound queue figures; agentContacts counts every contact an agent took.
+  "offered", "answered", "abandoned", "shortAbandoned", "waitMs", "answeredInSl", "agentContacts",
   "inbound", "outbound", "asyncOffered", "responded", "responseMs",
   "transferred", "escalated", "botEscalated", "selfServed",
   "outboundAbandoned", "connected", "notConnected", "argued", "agreed", "sales", "salesCents",

@@ -2,7 +2,7 @@ import type { VigieEvent } from "../events/schema";
 import { addPartial, emptyVector, FIELD_INDEX, toAggregate } from "./aggregate";
 import { AgentTimelines } from "./agent-time";
 import { applyToCase, caseFacts, type CaseState } from "./cases";
-import { applyToContact, contactFacts, isWaiting, newContact, outcomeFlags, type ContactConfig, type ContactState } from "./contact";
+import { applyToContact, contactFacts, isWaiting, newContact, outcomeFlags, queuedAt, type ContactConfig, type ContactState } from "./contact";
 import { DEFAULT_REPEAT_DAYS, type EngineConfig } from "./engine";
 import { before, type Fact, type Mark } from "./facts";
 import { recordFacts, recordKey, type RecordCall } from "./records";
@@ -20,7 +20,7 @@ export class BatchFold {
   private readonly factsByScope = new Map<Scope, Fact[]>();
   private readonly timelines = new AgentTimelines();
   /** Contacts still waiting at the end of the data, for the service level's "still under the threshold". */
-  private readonly waiting: { at: number; queue: string; scopes: Scope[] }[] = [];
+  private readonly waiting: { at: number; queuedAt: number; queue: string; scopes: Scope[] }[] = [];
   private readonly cfg: ContactConfig;
 
   constructor(events: Iterable<VigieEvent>, config: Omit<EngineConfig, "timeZone"> & { timeZone: string }) {
@@ -59,7 +59,7 @@ export class BatchFold {
       all.push(...contactFacts(c, this.cfg));
       const o = c.offered;
       if (!o) continue;
-      if (isWaiting(c)) this.waiting.push({ at: o.at, queue: o.queue, scopes: ["all", `queue:${o.queue}`, `channel:${o.channel}`] });
+      if (isWaiting(c)) this.waiting.push({ at: o.at, queuedAt: queuedAt(c), queue: o.queue, scopes: ["all", `queue:${o.queue}`, `channel:${o.channel}`] });
       if (o.direction === "outbound") {
         const key = recordKey(o.campaign, o.customerId, c.contactId);
         const calls = records.get(key) ?? [];
@@ -115,7 +115,7 @@ export class BatchFold {
     let underSl = 0;
     for (const w of this.waiting) {
       if (!w.scopes.includes(scope) || !keep(w.scopes)) continue;
-      if (w.at >= from && w.at < to && now - w.at < this.cfg.slThresholdMs(w.queue)) underSl++;
+      if (w.at >= from && w.at < to && now - w.queuedAt < this.cfg.slThresholdMs(w.queue)) underSl++;
     }
     v[FIELD_INDEX.waitingUnderSl] = underSl;
     return computeMetrics(toAggregate(v), null, from);

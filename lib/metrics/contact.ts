@@ -32,8 +32,8 @@ export interface ContactState {
   /** Hold and resume marks by event id. */
   holds: Map<string, { at: number; held: boolean }>;
   transfers: Set<string>;
-  /** Escalations by event id, with who escalated. */
-  escalations: Map<string, "bot" | "agent" | undefined>;
+  /** Escalations by event id, with when and who escalated. */
+  escalations: Map<string, { at: number; from?: "bot" | "agent" }>;
   outcomes: Map<string, Mark & { outcome: Outcome; amount?: number }>;
   surveys: Map<string, EventOf<"survey.response">>;
 }
@@ -81,7 +81,7 @@ export function applyToContact(c: ContactState, e: VigieEvent): boolean {
       c.transfers.add(e.id);
       return true;
     case "contact.escalated":
-      c.escalations.set(e.id, e.from);
+      c.escalations.set(e.id, { at: e.at, from: e.from });
       return true;
     case "contact.outcome":
       c.outcomes.set(e.id, { ...mark, outcome: e.outcome, amount: e.amount });
@@ -94,9 +94,30 @@ export function applyToContact(c: ContactState, e: VigieEvent): boolean {
   }
 }
 
-/** Offered and not yet answered, abandoned, self-served or ended. */
+/**
+ * An inbound contact offered and not yet answered, abandoned, self-served or
+ * ended. Outbound calls being dialled are no customer waiting in a queue.
+ */
 export function isWaiting(c: ContactState): boolean {
-  return !!c.offered && !c.answered && !c.abandoned && !c.selfserved && !c.ended;
+  return c.offered?.direction === "inbound" && !c.answered && !c.abandoned && !c.selfserved && !c.ended;
+}
+
+/** The earliest hand-over by a bot, if any. */
+function botHandover(c: ContactState): number | undefined {
+  let at: number | undefined;
+  for (const e of c.escalations.values()) if (e.from === "bot" && (at === undefined || e.at < at)) at = e.at;
+  return at;
+}
+
+/**
+ * When the contact started waiting for an agent: when a bot (IVR, chatbot) that
+ * took it first handed it over, else when it was offered. Time spent with the
+ * bot is self-service, not queue wait.
+ */
+export function queuedAt(c: ContactState): number {
+  const o = c.offered!;
+  const handover = botHandover(c);
+  return handover !== undefined && handover > o.at ? handover : o.at;
 }
 
 /** Total hold time inside [from, to], from hold/resume marks in time order. */
@@ -155,33 +176,37 @@ function flowContribution(c: ContactState, cfg: ContactConfig): Partial<Aggregat
   const { offered: o, answered } = c;
   if (!o) return {};
   const inbound = o.direction === "inbound";
-  const wait = answered ? Math.max(0, answered.at - o.at) : 0;
+  const outbound = !inbound;
+  // Queue figures are about inbound contacts; outbound calls have their own KPIs.
+  const queued = inbound ? queuedAt(c) : o.at;
+  const ans = inbound && !!answered;
+  const wait = ans ? Math.max(0, answered!.at - queued) : 0;
   const abandoned = !answered && !!c.abandoned;
   const shortMs = cfg.shortAbandonMs(o.queue);
   const isAsync = inbound && ASYNC.has(o.channel);
   const flags = outcomeFlags(c);
-  const outbound = !inbound;
   const sale = answered ? lastSale(c) : undefined;
-  const botEscalated = [...c.escalations.values()].includes("bot");
-  const eligible = inbound && !!answered && o.customerId !== undefined;
+  const botEscalated = inbound && botHandover(c) !== undefined;
+  const eligible = ans && o.customerId !== undefined;
   const next = eligible ? cfg.nextContactAt(o.customerId!, c.contactId) : undefined;
   return {
-    offered: 1,
-    answered: answered ? 1 : 0,
-    abandoned: abandoned ? 1 : 0,
-    shortAbandoned: abandoned && shortMs !== null && c.abandoned!.at - o.at < shortMs ? 1 : 0,
+    offered: inbound ? 1 : 0,
+    answered: ans ? 1 : 0,
+    abandoned: inbound && abandoned ? 1 : 0,
+    shortAbandoned: inbound && abandoned && shortMs !== null && c.abandoned!.at - queued < shortMs ? 1 : 0,
     waitMs: wait,
-    answeredInSl: answered && wait <= cfg.slThresholdMs(o.queue) ? 1 : 0,
+    answeredInSl: ans && wait <= cfg.slThresholdMs(o.queue) ? 1 : 0,
+    agentContacts: answered ? 1 : 0,
     inbound: inbound ? 1 : 0,
     outbound: outbound ? 1 : 0,
     asyncOffered: isAsync ? 1 : 0,
     responded: isAsync && c.responded ? 1 : 0,
     responseMs: isAsync && c.responded ? Math.max(0, c.responded.at - o.at) : 0,
     transferred: answered && c.transfers.size > 0 ? 1 : 0,
-    escalated: c.escalations.size > 0 ? 1 : 0,
+    escalated: inbound && c.escalations.size > 0 ? 1 : 0,
     botEscalated: botEscalated ? 1 : 0,
     // Handed over by the bot, or served by an agent in the end: not self-served.
-    selfServed: c.selfserved && !answered && !botEscalated ? 1 : 0,
+    selfServed: inbound && c.selfserved && !answered && !botEscalated ? 1 : 0,
     outboundAbandoned: outbound && abandoned ? 1 : 0,
     connected: outbound && flags.reached ? 1 : 0,
     notConnected: outbound && flags.notReached ? 1 : 0,
@@ -228,7 +253,7 @@ export function contactFacts(c: ContactState, cfg: ContactConfig): Fact[] {
     });
   }
 
-  const selfServed = !!c.selfserved && !answered && ![...c.escalations.values()].includes("bot");
+  const selfServed = !!c.selfserved && !answered && botHandover(c) === undefined;
   for (const s of c.surveys.values()) {
     facts.push({
       at: s.at,

@@ -4,7 +4,7 @@ import { AgentBoard } from "./agents";
 import { AgentTimelines } from "./agent-time";
 import { ScopeBuckets } from "./buckets";
 import { applyToCase, caseFacts, type CaseState } from "./cases";
-import { applyToContact, contactFacts, isWaiting, newContact, outcomeFlags, type ContactConfig, type ContactState } from "./contact";
+import { applyToContact, contactFacts, isWaiting, newContact, outcomeFlags, queuedAt, type ContactConfig, type ContactState } from "./contact";
 import { CustomerIndex } from "./customers";
 import { before, type Fact } from "./facts";
 import { recordFacts, recordKey, type RecordCall } from "./records";
@@ -302,7 +302,7 @@ export class MetricsEngine {
     let underSl = 0;
     for (const c of this.waiting.get(scope) ?? []) {
       const at = c.offered!.at;
-      if (at >= from && at < to && now - at < this.slThresholdMs(c.offered!.queue)) underSl++;
+      if (at >= from && at < to && now - queuedAt(c) < this.slThresholdMs(c.offered!.queue)) underSl++;
     }
     v[FIELD_INDEX.waitingUnderSl] = underSl;
     return v;
@@ -330,7 +330,7 @@ export class MetricsEngine {
     const set = this.waiting.get(scope);
     let oldest: number | null = null;
     for (const c of set ?? []) {
-      const at = c.offered!.at;
+      const at = queuedAt(c);
       if (oldest === null || at < oldest) oldest = at;
     }
     const p = parseScope(scope);

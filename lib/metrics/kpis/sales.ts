@@ -6,11 +6,11 @@ export const SALES_KPIS = [
     name: { fr: "Taux de conversion du service client", en: "Customer-service conversion rate" },
     short: { fr: "Tx conversion", en: "Conversion %" },
     description: { fr: "Part des contacts pris par un conseiller qui se traduisent par une vente.", en: "Share of contacts handled by an agent that led to a sale." },
-    formula: { fr: "contacts avec un résultat sale / contacts décrochés", en: "contacts with a sale outcome / contacts answered" },
+    formula: { fr: "contacts avec un résultat sale / contacts pris par un conseiller (entrants et sortants)", en: "contacts with a sale outcome / contacts an agent took (inbound and outbound)" },
     unit: "ratio", direction: "higher", availability: "live+historical", category: "sales", attribution: "offered",
     sources: [src("001", "Taux de conversion du service client"), src("000", "Taux de Conversion")],
     feeds: ["contact.outcome", "contact.answered"],
-    compute: (a) => ratio(a.sales, a.answered),
+    compute: (a) => ratio(a.sales, a.agentContacts),
   },
   {
     id: "assistedSales",

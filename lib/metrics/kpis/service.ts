@@ -4,15 +4,15 @@ const SL_FEEDS = FLOW;
 const SL_SOURCE = [src("002", "Taux de décroché en 18 secondes (ou Quality of Service (QoS))")];
 
 const SL_VARIANTS = [
-  { id: "serviceLevel", formula: { fr: "décrochés ≤ seuil / (présentés − en attente sous le seuil)", en: "answered ≤ threshold / (offered − still waiting under the threshold)" } },
+  { id: "serviceLevel", formula: { fr: "décrochés ≤ seuil / (présentés − auto-traités − en attente sous le seuil)", en: "answered ≤ threshold / (offered − self-served − still waiting under the threshold)" } },
   { id: "serviceLevelOffered", formula: { fr: "décrochés ≤ seuil / présentés (formule de l'article)", en: "answered ≤ threshold / offered (the article's formula)" } },
   { id: "serviceLevelAnswered", formula: { fr: "décrochés ≤ seuil / décrochés", en: "answered ≤ threshold / answered" } },
-  { id: "serviceLevelNoShort", formula: { fr: "décrochés ≤ seuil / (présentés − abandons courts − en attente sous le seuil)", en: "answered ≤ threshold / (offered − short abandons − waiting under the threshold)" } },
+  { id: "serviceLevelNoShort", formula: { fr: "décrochés ≤ seuil / (présentés − auto-traités − abandons courts − en attente sous le seuil)", en: "answered ≤ threshold / (offered − self-served − short abandons − waiting under the threshold)" } },
 ] as const;
 
 const slNotes = {
-  fr: "Seuil par file (18 s par défaut, réglable dans l'administration des files) ; un contact compte dans l'intervalle où il a été présenté.",
-  en: "Threshold per queue (18 s by default, set in the queue administration); a contact counts in the interval it was offered.",
+  fr: "Contacts entrants. Seuil par file (18 s par défaut, réglable dans l'administration des files) ; l'attente court depuis la présentation, ou depuis la remise par un robot (SVI, chatbot) ; un contact compte dans l'intervalle où il a été présenté.",
+  en: "Inbound contacts. Threshold per queue (18 s by default, set in the queue administration); the wait runs from the offer, or from the hand-over by a bot (IVR, chatbot); a contact counts in the interval it was offered.",
 };
 
 export const SERVICE_KPIS = [
@@ -21,8 +21,8 @@ export const SERVICE_KPIS = [
     name: { fr: "Taux de décroché en 18 s (qualité de service)", en: "Service level" },
     short: { fr: "QoS", en: "SL" },
     description: {
-      fr: "Part des contacts décrochés dans le seuil de la file, hors contacts encore en attente sous le seuil (ils peuvent encore être servis à temps).",
-      en: "Share of contacts answered within the queue's threshold, leaving out contacts still waiting under the threshold (they may still be served in time).",
+      fr: "Part des contacts décrochés dans le seuil de la file, hors contacts encore en attente sous le seuil (ils peuvent encore être servis à temps) et contacts résolus en self-service (ils n'ont jamais attendu un conseiller).",
+      en: "Share of contacts answered within the queue's threshold, leaving out contacts still waiting under the threshold (they may still be served in time) and contacts resolved by self-service (they never waited for an agent).",
     },
     formula: SL_VARIANTS[0].formula,
     variants: SL_VARIANTS.slice(1),
@@ -30,7 +30,7 @@ export const SERVICE_KPIS = [
     unit: "ratio", direction: "higher", availability: "live+historical", category: "service", attribution: "offered",
     thresholds: { warn: 0.8, alert: 0.7 },
     sources: SL_SOURCE, feeds: SL_FEEDS,
-    compute: (a) => ratio(a.answeredInSl, a.offered - a.waitingUnderSl),
+    compute: (a) => ratio(a.answeredInSl, a.offered - a.selfServed - a.waitingUnderSl),
   },
   {
     id: "serviceLevelOffered",
@@ -66,13 +66,13 @@ export const SERVICE_KPIS = [
     unit: "ratio", direction: "higher", availability: "live+historical", category: "service", attribution: "offered",
     thresholds: { warn: 0.8, alert: 0.7 },
     sources: SL_SOURCE, feeds: SL_FEEDS,
-    compute: (a) => ratio(a.answeredInSl, a.offered - a.shortAbandoned - a.waitingUnderSl),
+    compute: (a) => ratio(a.answeredInSl, a.offered - a.selfServed - a.shortAbandoned - a.waitingUnderSl),
   },
   {
     id: "asa",
     name: { fr: "Temps moyen d'attente avant décroché (ASA)", en: "Average speed of answer" },
     short: { fr: "ASA", en: "ASA" },
-    description: { fr: "Attente moyenne des contacts décrochés.", en: "Mean wait of answered contacts." },
+    description: { fr: "Attente moyenne des contacts entrants décrochés (depuis la présentation, ou la remise par un robot).", en: "Mean wait of answered inbound contacts (from the offer, or the hand-over by a bot)." },
     formula: { fr: "Σ (décroché − présenté) / décrochés", en: "Σ (answered − offered) / answered" },
     unit: "seconds", direction: "lower", availability: "live+historical", category: "service", attribution: "offered",
     thresholds: { warn: 20, alert: 40 },
@@ -83,7 +83,7 @@ export const SERVICE_KPIS = [
     id: "waiting",
     name: { fr: "Contacts en attente", en: "Contacts waiting" },
     short: { fr: "En attente", en: "Waiting" },
-    description: { fr: "Contacts présentés, ni décrochés, ni abandonnés, ni auto-traités, ni terminés.", en: "Offered and not yet answered, abandoned, self-served or ended." },
+    description: { fr: "Contacts entrants présentés, ni décrochés, ni abandonnés, ni auto-traités, ni terminés.", en: "Inbound contacts offered and not yet answered, abandoned, self-served or ended." },
     formula: { fr: "maintenant", en: "now" },
     unit: "count", direction: "lower", availability: "live", category: "service", attribution: "now",
     thresholds: { warn: 5, alert: 10 },
