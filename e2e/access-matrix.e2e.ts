@@ -11,7 +11,8 @@ import { expect, request as playwrightRequest, test, type APIRequestContext, typ
  * - managers (no queue list) and admins: every live scope; admin routes and the
  *   /admin page for admins only, kiosk links for both;
  * - keys: read like their role, never an admin page or route; a revoked key is
- *   nobody (401, and a page sends it to /login like an anonymous visitor).
+ *   nobody (401, and a page sends it to /login like an anonymous visitor);
+ * - business figures (/figures and its API): signed-in admins and managers only.
  * Admin routes are exercised with invalid bodies (or unknown ids), so an allowed
  * caller gets 400 (or 404) and nothing changes. Each request is sent a second
  * time with `x-middleware-subrequest` (CVE-2025-29927), which must change nothing.
@@ -58,6 +59,10 @@ const ENDPOINTS = {
   "DELETE api-keys/:id": { method: "DELETE", path: "/api/admin/api-keys/mx-no-such-key" },
   "POST kiosks": { method: "POST", path: "/api/admin/kiosks", data: {} },
   "DELETE kiosks/:id": { method: "DELETE", path: "/api/admin/kiosks/mx-no-such-link" },
+  "page /figures": { method: "GET", path: "/figures" },
+  "GET figures": { method: "GET", path: "/api/figures?kind=month" },
+  "PUT figures": { method: "PUT", path: "/api/figures", data: { notAField: 1 } },
+  "POST figures/import": { method: "POST", path: "/api/figures/import?dryRun=maybe" },
 } satisfies Record<string, Endpoint>;
 type EndpointName = keyof typeof ENDPOINTS;
 
@@ -75,6 +80,7 @@ const MATRIX: Record<PrincipalName, Record<EndpointName, Expected>> = {
     "POST users": 401, "PATCH users/:id": 401, "PUT users/:id/disabled": 401, "PUT users/:id/password": 401,
     "PUT queues/:queue": 401, "POST api-keys": 401, "DELETE api-keys/:id": 401,
     "POST kiosks": 401, "DELETE kiosks/:id": 401,
+    "page /figures": L, "GET figures": 401, "PUT figures": 401, "POST figures/import": 401,
   },
   // agentId mx-a1, no queues.
   agent: {
@@ -84,6 +90,7 @@ const MATRIX: Record<PrincipalName, Record<EndpointName, Expected>> = {
     "POST users": 403, "PATCH users/:id": 403, "PUT users/:id/disabled": 403, "PUT users/:id/password": 403,
     "PUT queues/:queue": 403, "POST api-keys": 403, "DELETE api-keys/:id": 403,
     "POST kiosks": 403, "DELETE kiosks/:id": 403,
+    "page /figures": 404, "GET figures": 403, "PUT figures": 403, "POST figures/import": 403,
   },
   // Limited to mx-q1; mx-a1 serves mx-q1, mx-a2 serves mx-q2.
   supervisor: {
@@ -93,6 +100,7 @@ const MATRIX: Record<PrincipalName, Record<EndpointName, Expected>> = {
     "POST users": 403, "PATCH users/:id": 403, "PUT users/:id/disabled": 403, "PUT users/:id/password": 403,
     "PUT queues/:queue": 403, "POST api-keys": 403, "DELETE api-keys/:id": 403,
     "POST kiosks": 400, "DELETE kiosks/:id": 404,
+    "page /figures": 404, "GET figures": 403, "PUT figures": 403, "POST figures/import": 403,
   },
   // No queue list: the whole center.
   manager: {
@@ -102,6 +110,7 @@ const MATRIX: Record<PrincipalName, Record<EndpointName, Expected>> = {
     "POST users": 403, "PATCH users/:id": 403, "PUT users/:id/disabled": 403, "PUT users/:id/password": 403,
     "PUT queues/:queue": 403, "POST api-keys": 403, "DELETE api-keys/:id": 403,
     "POST kiosks": 400, "DELETE kiosks/:id": 404,
+    "page /figures": 200, "GET figures": 200, "PUT figures": 400, "POST figures/import": 400,
   },
   admin: {
     "page /wallboard": 200, "page /admin": 200, "page /admin/kiosks": 200,
@@ -110,6 +119,7 @@ const MATRIX: Record<PrincipalName, Record<EndpointName, Expected>> = {
     "POST users": 400, "PATCH users/:id": 400, "PUT users/:id/disabled": 400, "PUT users/:id/password": 400,
     "PUT queues/:queue": 400, "POST api-keys": 400, "DELETE api-keys/:id": 404,
     "POST kiosks": 400, "DELETE kiosks/:id": 404,
+    "page /figures": 200, "GET figures": 200, "PUT figures": 400, "POST figures/import": 400,
   },
   // A manager key, revoked by the admin: nobody.
   revokedKey: {
@@ -119,6 +129,7 @@ const MATRIX: Record<PrincipalName, Record<EndpointName, Expected>> = {
     "POST users": 401, "PATCH users/:id": 401, "PUT users/:id/disabled": 401, "PUT users/:id/password": 401,
     "PUT queues/:queue": 401, "POST api-keys": 401, "DELETE api-keys/:id": 401,
     "POST kiosks": 401, "DELETE kiosks/:id": 401,
+    "page /figures": L, "GET figures": 401, "PUT figures": 401, "POST figures/import": 401,
   },
   // An admin-created manager key (no queue list): reads like a manager, administers nothing.
   managerKey: {
@@ -128,6 +139,7 @@ const MATRIX: Record<PrincipalName, Record<EndpointName, Expected>> = {
     "POST users": 403, "PATCH users/:id": 403, "PUT users/:id/disabled": 403, "PUT users/:id/password": 403,
     "PUT queues/:queue": 403, "POST api-keys": 403, "DELETE api-keys/:id": 403,
     "POST kiosks": 403, "DELETE kiosks/:id": 403,
+    "page /figures": 404, "GET figures": 403, "PUT figures": 403, "POST figures/import": 403,
   },
 };
 

@@ -11,7 +11,9 @@ import { ADMIN_TABS, type AdminTab } from "./tabs";
 interface Props {
   /** The admin tabs appear for admins only; kiosk links for anyone who may manage them. */
   isAdmin: boolean;
-  current: AdminTab | "kiosks";
+  /** The business figures page, for admins and managers (`canViewFigures`). */
+  showFigures?: boolean;
+  current: AdminTab | "kiosks" | "figures";
   children: ReactNode;
 }
 
@@ -28,8 +30,9 @@ function Tab({ href, active, children }: { href: string; active: boolean; childr
 }
 
 /** The administration pages' header: tabs, board link, language, sign-out. */
-export function AdminShell({ isAdmin, current, children }: Props) {
+export function AdminShell({ isAdmin, showFigures = false, current, children }: Props) {
   const t = useTranslations("Admin");
+  const tf = useTranslations("Figures");
   return (
     <main className="mx-auto flex max-w-7xl flex-col gap-4 p-6">
       <header className="flex flex-wrap items-center gap-3">
@@ -46,6 +49,11 @@ export function AdminShell({ isAdmin, current, children }: Props) {
           <Tab href="/admin/kiosks" active={current === "kiosks"}>
             {t("tabs.kiosks")}
           </Tab>
+          {showFigures && (
+            <Tab href="/figures" active={current === "figures"}>
+              {tf("nav")}
+            </Tab>
+          )}
           <Tab href="/wallboard" active={false}>
             {t("tabs.wallboard")}
           </Tab>

@@ -48,13 +48,13 @@ export function OnceSecret({ label, value, note, testId }: { label: string; valu
 }
 
 /** The admin lists' table: a header row of column labels, then the rows the section renders. */
-export function DataTable({ columns, children, small }: { columns: string[]; children: ReactNode; small?: boolean }) {
+export function DataTable({ columns, children, small }: { columns: ReactNode[]; children: ReactNode; small?: boolean }) {
   return (
     <table className={`w-full text-left${small ? " text-sm" : ""}`}>
       <thead className={`${small ? "" : "text-sm "}uppercase text-ink-dim`}>
         <tr>
           {columns.map((c, i) => (
-            <th key={c} className={i < columns.length - 1 ? "pr-3" : undefined}>
+            <th key={i} className={i < columns.length - 1 ? "pr-3" : undefined}>
               {c}
             </th>
           ))}

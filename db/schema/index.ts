@@ -6,3 +6,4 @@ export * from "./audit-log";
 export * from "./queue-settings";
 export * from "./app-secrets";
 export * from "./login-failures";
+export * from "./period-figures";

@@ -229,6 +229,18 @@ export const canManageApiKeys = canAdminister;
 export const canEditQueueSettings = canAdminister;
 export const canViewAuditLog = canAdminister;
 
+/**
+ * Period figures (costs, customers, headcount…) and the KPIs computed from them:
+ * business numbers of the whole center, not of a queue, so a manager limited to
+ * queues sees them too. Signed-in admins and managers only, never a key.
+ */
+export const canViewFigures = (p: Principal | null | undefined): boolean =>
+  isActiveUser(p) && (p.role === "admin" || p.role === "manager");
+export const canEditFigures = canViewFigures;
+
+/** The KPI catalogue (`/kpis`): definitions, no data, so any signed-in user whatever the role; not keys nor kiosks. */
+export const canReadCatalogue = (p: Principal | null | undefined): boolean => isActiveUser(p);
+
 /** Kiosk links: admins, managers and supervisors. */
 export const canManageKiosks = (p: Principal | null | undefined): boolean =>
   isActiveUser(p) && (p.role === "admin" || p.role === "manager" || p.role === "supervisor");
