@@ -11,6 +11,7 @@ describe("loadEnv (CONTRACT §1)", () => {
       HOST: "0.0.0.0",
       VIGIE_TIMEZONE: "Europe/Paris",
       VIGIE_SL_SECONDS: 18,
+      VIGIE_FCR_DAYS: 7,
       VIGIE_INGEST_MAX_BYTES: 10 * 1024 * 1024,
       VIGIE_CURRENCY: "EUR",
     });
@@ -46,6 +47,8 @@ describe("loadEnv (CONTRACT §1)", () => {
     [{ VIGIE_ADMIN_EMAIL: "a@b.co" }, /^Invalid configuration: VIGIE_ADMIN_PASSWORD .*go together/],
     [{ VIGIE_PUBLIC_URL: "vigie.example.com" }, /^Invalid configuration: VIGIE_PUBLIC_URL must be an http:\/\/ or https:\/\/ URL/],
     [{ VIGIE_PUBLIC_URL: "ftp://vigie.example.com" }, /^Invalid configuration: VIGIE_PUBLIC_URL must be an http/],
+    [{ VIGIE_FCR_DAYS: "0" }, /^Invalid configuration: VIGIE_FCR_DAYS must be between 1 and 90/],
+    [{ VIGIE_FCR_DAYS: "2.5" }, /^Invalid configuration: VIGIE_FCR_DAYS must be a whole number of days/],
     [{ VIGIE_CURRENCY: "EURO" }, /^Invalid configuration: VIGIE_CURRENCY must be an ISO 4217 currency code.*EURO/],
     [{ VIGIE_CURRENCY: "XYZ" }, /^Invalid configuration: VIGIE_CURRENCY must be an ISO 4217/],
     [{ VIGIE_TRUSTED_PROXIES: "10.0.0.1, proxy.local" }, /^Invalid configuration: VIGIE_TRUSTED_PROXIES must be a comma-separated list of IP addresses/],

@@ -72,7 +72,8 @@ export class LiveHub {
       this.published.set(room, p);
       if (!this.subscribed.has(room) && this.published.size > MAX_UNSUBSCRIBED + this.subscribed.size) this.trim();
     }
-    return { at: new Date(now).toISOString(), version: p.version, scope: sub.scope, window: sub.window, metrics };
+    const settings = this.engine.settings(sub.scope);
+    return { at: new Date(now).toISOString(), version: p.version, scope: sub.scope, window: sub.window, metrics, settings };
   }
 
   /**

@@ -27,6 +27,13 @@ export interface EngineConfig {
 
 export const DEFAULT_REPEAT_DAYS = 7;
 
+/** Thresholds a scope's numbers depend on (null: they differ between its queues, or none is set). */
+export interface ScopeSettings {
+  slSeconds: number | null;
+  shortAbandonSeconds: number | null;
+  repeatDays: number;
+}
+
 interface Tracked {
   contact: ContactState;
   facts: Fact[];
@@ -339,6 +346,26 @@ export class MetricsEngine {
         ? null
         : this.agents.count((id, queues) => p.kind === "all" || (p.kind === "agent" ? id === p.key : queues.includes(p.key)));
     return { waiting: set?.size ?? 0, oldestWaitingSince: oldest, agents };
+  }
+
+  /**
+   * The thresholds behind a scope's numbers, to show next to them: a queue's
+   * own; for other scopes the default when no queue overrides it, else null
+   * (they differ by queue).
+   */
+  settings(scope: Scope): ScopeSettings {
+    const p = parseScope(scope);
+    const sl = this.config.slSecondsByQueue ?? {};
+    const short = this.config.shortAbandonSecondsByQueue ?? {};
+    const repeatDays = this.config.repeatDays ?? DEFAULT_REPEAT_DAYS;
+    if (p.kind === "queue") return { slSeconds: sl[p.key] ?? this.config.slSeconds, shortAbandonSeconds: short[p.key] ?? null, repeatDays };
+    const uniform = Object.values(sl).every((v) => v === this.config.slSeconds);
+    const shorts = new Set(Object.values(short));
+    return {
+      slSeconds: uniform ? this.config.slSeconds : null,
+      shortAbandonSeconds: shorts.size === 1 && Object.keys(short).length === this.queues.size ? [...shorts][0]! : null,
+      repeatDays,
+    };
   }
 
   /** The queues an agent currently serves (its last `agent.state`), for permission checks. */

@@ -1,3 +1,4 @@
+import type { ScopeSettings } from "./engine";
 import type { MetricValues } from "./registry";
 import type { Scope, WindowId } from "./scope";
 
@@ -8,6 +9,8 @@ export interface Snapshot {
   scope: Scope;
   window: WindowId;
   metrics: MetricValues;
+  /** The thresholds behind the numbers (an extension of CONTRACT §3, for display). */
+  settings?: ScopeSettings;
 }
 
 /** One interval of a series (e.g. 15 minutes of today), for live charts. */

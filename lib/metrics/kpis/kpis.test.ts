@@ -181,6 +181,18 @@ describe("every event KPI on a hand-computed day", () => {
   });
 });
 
+describe("the thresholds behind a scope's numbers", () => {
+  it("are the queue's own, or the default when every queue uses it", () => {
+    const e = new MetricsEngine({ ...CONFIG, slSecondsByQueue: { mail: 3600 } });
+    e.applyAll(EVENTS, NOW);
+    expect(e.settings("queue:support")).toEqual({ slSeconds: 18, shortAbandonSeconds: 5, repeatDays: 7 });
+    expect(e.settings("queue:mail")).toEqual({ slSeconds: 3600, shortAbandonSeconds: null, repeatDays: 7 });
+    expect(e.settings("all")).toEqual({ slSeconds: null, shortAbandonSeconds: null, repeatDays: 7 });
+    const uniform = new MetricsEngine(CONFIG);
+    expect(uniform.settings("channel:voice").slSeconds).toBe(18);
+  });
+});
+
 describe("zero denominators", () => {
   it("every ratio and mean is null, never NaN, on an empty aggregate", () => {
     const noNow = { waiting: 0, oldestWaitingSince: null, agents: null };
