@@ -55,6 +55,8 @@ const serverEnv: Record<string, string> = {
   VIGIE_API_KEY: process.env.VIGIE_E2E_API_KEY,
   VIGIE_ADMIN_EMAIL: process.env.VIGIE_E2E_ADMIN_EMAIL,
   VIGIE_ADMIN_PASSWORD: process.env.VIGIE_E2E_ADMIN_PASSWORD,
+  // Every suite signs in from 127.0.0.1; the limit itself is tested in lib/auth/rate-limit.test.ts.
+  VIGIE_SIGNIN_PER_MINUTE: "1000",
   VIGIE_DATA_DIR: process.env.VIGIE_E2E_DATA_DIR,
   // Unset (empty) keeps the server on the embedded database.
   DATABASE_URL: process.env.VIGIE_E2E_DATABASE_URL ?? "",

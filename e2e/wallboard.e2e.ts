@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Cookie, type APIRequestContext, type Page } from "@playwright/test";
 
 /**
  * The wallboard in real Chromium against the real server: events posted to /api/events
@@ -19,10 +19,16 @@ const TILE_IDS = [
   "agentsAvailable", "agentsBusy", "agentsWrapUp", "agentsPaused",
 ] as const;
 
-/** The wallboard needs a signed-in user: the first admin, signed in through the API (the cookie lands in the page's context). */
+/**
+ * The wallboard needs a signed-in user: the first admin, signed in once through the API, its session cookie
+ * then given to each test's context (signing in before every test would trip the sign-in rate limit).
+ */
+let session: Cookie[] | null = null;
 test.beforeEach(async ({ page, baseURL }) => {
+  if (session) return page.context().addCookies(session);
   const res = await page.request.post("/api/auth/sign-in/email", { data: ADMIN, headers: { origin: baseURL! } });
   expect(res.status(), await res.text()).toBe(200);
+  session = await page.context().cookies();
 });
 
 let seq = 0;

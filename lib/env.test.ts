@@ -12,6 +12,7 @@ describe("loadEnv (CONTRACT §1)", () => {
       VIGIE_TIMEZONE: "Europe/Paris",
       VIGIE_SL_SECONDS: 18,
       VIGIE_FCR_DAYS: 7,
+      VIGIE_SIGNIN_PER_MINUTE: 20,
       VIGIE_INGEST_MAX_BYTES: 10 * 1024 * 1024,
       VIGIE_CURRENCY: "EUR",
     });
@@ -47,6 +48,7 @@ describe("loadEnv (CONTRACT §1)", () => {
     [{ VIGIE_ADMIN_EMAIL: "a@b.co" }, /^Invalid configuration: VIGIE_ADMIN_PASSWORD .*go together/],
     [{ VIGIE_PUBLIC_URL: "vigie.example.com" }, /^Invalid configuration: VIGIE_PUBLIC_URL must be an http:\/\/ or https:\/\/ URL/],
     [{ VIGIE_PUBLIC_URL: "ftp://vigie.example.com" }, /^Invalid configuration: VIGIE_PUBLIC_URL must be an http/],
+    [{ VIGIE_SIGNIN_PER_MINUTE: "0" }, /^Invalid configuration: VIGIE_SIGNIN_PER_MINUTE must be between 1 and 10000/],
     [{ VIGIE_FCR_DAYS: "0" }, /^Invalid configuration: VIGIE_FCR_DAYS must be between 1 and 90/],
     [{ VIGIE_FCR_DAYS: "2.5" }, /^Invalid configuration: VIGIE_FCR_DAYS must be a whole number of days/],
     [{ VIGIE_CURRENCY: "EURO" }, /^Invalid configuration: VIGIE_CURRENCY must be an ISO 4217 currency code.*EURO/],

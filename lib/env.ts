@@ -48,6 +48,8 @@ const schema = z
       .transform((s) => s.split(",").map((p) => p.trim()).filter(Boolean))
       .refine((ips) => ips.every((ip) => isIP(ip) !== 0), "must be a comma-separated list of IP addresses")
       .default([]),
+    /** Sign-in attempts accepted per client address and minute (offices share addresses). */
+    VIGIE_SIGNIN_PER_MINUTE: z.coerce.number().int("must be a whole number").min(1, "must be between 1 and 10000").max(10_000, "must be between 1 and 10000").default(20),
     VIGIE_INGEST_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 ** 3).default(10 * 1024 * 1024),
     /** The currency of the amounts managers enter (period figures), ISO 4217. */
     VIGIE_CURRENCY: z

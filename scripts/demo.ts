@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, DEMO_USERS, ensureDemoUsers } from "../lib/auth/demo-use
 import { EnvError, loadEnv } from "../lib/env";
 import { startOfLocalDay } from "../lib/metrics/time";
 import { startServer } from "../lib/server/boot";
+import { engineQueueConfig, listQueueSettings, upsertQueueSettings, type QueueSettingsInput } from "../lib/admin/queue-settings";
 import { scaleProfile, DEMO_PROFILE } from "../lib/sim/profile";
 import { startSimulator } from "../lib/sim/runner";
 
@@ -36,6 +37,16 @@ function buildIfStale(): void {
   });
 }
 
+/** Per-queue thresholds of the demo center (also editable in /admin). */
+const DEMO_QUEUE_SETTINGS: QueueSettingsInput[] = [
+  { queue: "support", displayName: "Support", shortAbandonSeconds: 5 },
+  { queue: "sales", displayName: "Ventes", shortAbandonSeconds: 5 },
+  { queue: "billing", displayName: "Facturation", shortAbandonSeconds: 5 },
+  { queue: "chat-support", displayName: "Chat", slSeconds: 60 },
+  { queue: "email", displayName: "E-mail", slSeconds: 3600 },
+  { queue: "relance", displayName: "Relance devis (sortant)" },
+];
+
 async function main() {
   const ingestKey = process.env.VIGIE_INGEST_KEY || `demo-${randomBytes(12).toString("hex")}`;
   const base = loadEnv(process.env);
@@ -53,6 +64,9 @@ async function main() {
   const server = await startServer({ env, web: { dev: false, dir: root } });
   const local = `http://127.0.0.1:${server.port}`;
   await ensureDemoUsers(server.auth, server.database.db);
+  // Thresholds a real center would set: written replies are not answered in 18 s.
+  for (const settings of DEMO_QUEUE_SETTINGS) await upsertQueueSettings(server.database.db, settings, { kind: "system" });
+  server.hub.engine.configure(engineQueueConfig(await listQueueSettings(server.database.db)));
 
   const now = Date.now();
   const sim = startSimulator({

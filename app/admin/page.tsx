@@ -10,7 +10,7 @@ import { requirePage } from "@/lib/admin/page-access";
 import { listQueueSettings } from "@/lib/admin/queue-settings";
 import { listApiKeys } from "@/lib/auth/api-keys";
 import { listAudit } from "@/lib/auth/audit";
-import { canAdminister, canViewFigures } from "@/lib/auth/permissions";
+import { canAdminister, canReadReports, canViewFigures } from "@/lib/auth/permissions";
 import { listUsers } from "@/lib/auth/users";
 import { getLocale, getMessages } from "@/lib/i18n/locale";
 import { serverContext } from "@/lib/server/context";
@@ -62,7 +62,7 @@ export default async function AdminPage({ searchParams }: Props) {
   const beforeRaw = Number(first(params.before));
   const before = Number.isSafeInteger(beforeRaw) && beforeRaw > 0 ? beforeRaw : undefined;
   return (
-    <AdminShell isAdmin showFigures={canViewFigures(principal)} current={tab}>
+    <AdminShell isAdmin showFigures={canViewFigures(principal)} showReports={canReadReports(principal)} current={tab}>
       <Section tab={tab} before={before} selfId={principal.id} />
     </AdminShell>
   );

@@ -6,7 +6,7 @@ import { HistoryTable } from "@/components/figures/history-table";
 import { ImportPanel } from "@/components/figures/import-panel";
 import { PeriodPicker } from "@/components/figures/period-picker";
 import { requirePage } from "@/lib/admin/page-access";
-import { canAdminister, canEditFigures, canViewFigures } from "@/lib/auth/permissions";
+import { canAdminister, canEditFigures, canReadReports, canViewFigures } from "@/lib/auth/permissions";
 import { getPeriodFigures, listPeriodFigures } from "@/lib/figures/history";
 import { isPeriodKind, localDate, parsePeriod, periodContaining, periodEnd, periodLabel, shiftPeriod } from "@/lib/figures/period";
 import { getLocale, getMessages } from "@/lib/i18n/locale";
@@ -49,7 +49,7 @@ export default async function FiguresPage({ searchParams }: Props) {
   const locale = await getLocale();
   const t = createTranslator({ locale, messages: getMessages(locale), namespace: "Figures" });
   return (
-    <AdminShell isAdmin={canAdminister(principal)} showFigures current="figures">
+    <AdminShell isAdmin={canAdminister(principal)} showFigures showReports={canReadReports(principal)} current="figures">
       <div>
         <h2 className="text-xl font-bold">{t("title")}</h2>
         <p className="max-w-4xl text-sm text-ink-dim">{t("intro")}</p>

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { createTranslator } from "use-intl/core";
 import { LogoutButton } from "@/components/auth/logout-button";
 import { SignedInBoard } from "@/components/auth/signed-in-board";
+import { BoardNav } from "@/components/wallboard/board-nav";
 import { requirePage } from "@/lib/admin/page-access";
-import { canReadLive, canViewAll, defaultScopes, liveReach } from "@/lib/auth/permissions";
+import { canReadLive, canReadReports, canViewAll, defaultScopes, liveReach } from "@/lib/auth/permissions";
 import { getLocale, getMessages } from "@/lib/i18n/locale";
 import { windowSchema, type Scope } from "@/lib/metrics/scope";
 
@@ -33,7 +34,14 @@ export default async function WallboardPage({ searchParams }: Props) {
       initialWindow={parsed.success ? parsed.data : "today"}
       scope={scope}
       queues={queues}
-      headerEnd={principal.kind === "user" ? <LogoutButton /> : null}
+      headerEnd={
+        principal.kind === "user" ? (
+          <>
+            <BoardNav reports={canReadReports(principal)} />
+            <LogoutButton />
+          </>
+        ) : null
+      }
     />
   );
 }

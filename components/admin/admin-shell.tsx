@@ -7,13 +7,18 @@ import { LogoutButton } from "../auth/logout-button";
 import { LanguageSwitcher } from "@/lib/i18n/language-switcher";
 import { ADMIN_TABS, type AdminTab } from "./tabs";
 
-
 interface Props {
   /** The admin tabs appear for admins only; kiosk links for anyone who may manage them. */
   isAdmin: boolean;
   /** The business figures page, for admins and managers (`canViewFigures`). */
   showFigures?: boolean;
-  current: AdminTab | "kiosks" | "figures";
+  /** Kiosk links, for those who may manage them (`canManageKiosks`). */
+  showKiosks?: boolean;
+  /** Historical reports, for those who may read them (`canReadReports`). */
+  showReports?: boolean;
+  current: AdminTab | "kiosks" | "figures" | "reports";
+  /** The page's name beside "Vigie"; the administration's by default. */
+  title?: string;
   children: ReactNode;
 }
 
@@ -30,14 +35,15 @@ function Tab({ href, active, children }: { href: string; active: boolean; childr
 }
 
 /** The administration pages' header: tabs, board link, language, sign-out. */
-export function AdminShell({ isAdmin, showFigures = false, current, children }: Props) {
+export function AdminShell({ isAdmin, showFigures = false, showKiosks = true, showReports = false, current, title, children }: Props) {
   const t = useTranslations("Admin");
   const tf = useTranslations("Figures");
+  const tr = useTranslations("Reports");
   return (
     <main className="mx-auto flex max-w-7xl flex-col gap-4 p-6">
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="mr-4 text-2xl font-extrabold tracking-tight">
-          Vigie <span className="font-semibold text-ink-dim">· {t("title")}</span>
+          Vigie <span className="font-semibold text-ink-dim">· {title ?? t("title")}</span>
         </h1>
         <nav className="flex flex-wrap gap-1" aria-label={t("title")}>
           {isAdmin &&
@@ -46,12 +52,19 @@ export function AdminShell({ isAdmin, showFigures = false, current, children }: 
                 {t(`tabs.${tab}`)}
               </Tab>
             ))}
-          <Tab href="/admin/kiosks" active={current === "kiosks"}>
-            {t("tabs.kiosks")}
-          </Tab>
+          {showKiosks && (
+            <Tab href="/admin/kiosks" active={current === "kiosks"}>
+              {t("tabs.kiosks")}
+            </Tab>
+          )}
           {showFigures && (
             <Tab href="/figures" active={current === "figures"}>
               {tf("nav")}
+            </Tab>
+          )}
+          {showReports && (
+            <Tab href="/reports" active={current === "reports"}>
+              {tr("nav")}
             </Tab>
           )}
           <Tab href="/wallboard" active={false}>

@@ -1,6 +1,7 @@
 import { memo } from "react";
 import { useLocale } from "use-intl";
 import { statusOf, type MetricId, type Status } from "@/lib/metrics/registry";
+import { KpiLink } from "../kpis/kpi-link";
 import { definition, formatMetric, rawValue } from "./format";
 
 /** Full class strings, so Tailwind's scanner finds them. */
@@ -61,7 +62,9 @@ export const MetricTile = memo(function MetricTile({ id, value, size = "xl" }: P
       className={`@container flex min-w-0 flex-col justify-between gap-[0.6vh] rounded-xl border-2 px-[0.9vw] py-[1vh] ${STATUS_TILE[status]}`}
     >
       <div className={`flex items-baseline justify-between gap-2 font-semibold uppercase tracking-wide text-ink-dim ${SIZES[size].label}`}>
-        <span className="line-clamp-2 leading-tight">{def.short[locale]}</span>
+        <span className="line-clamp-2 leading-tight">
+          <KpiLink id={id}>{def.short[locale]}</KpiLink>
+        </span>
         <span aria-hidden className={STATUS_TEXT[status]}>
           {STATUS_MARK[status]}
         </span>

@@ -2,11 +2,13 @@ import { memo, useMemo } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { statusOf, type MetricId } from "@/lib/metrics/registry";
 import { queueScope, type WindowId } from "@/lib/metrics/scope";
+import { KpiLink } from "../kpis/kpi-link";
 import { useCatalog, useLiveSnapshot } from "../live/use-live";
 import { definition, formatMetric, rawValue } from "./format";
 import { STATUS_TEXT } from "./metric-tile";
+import { BOARD_QUEUE_COLUMNS } from "@/lib/metrics/default-board";
 
-const COLUMNS = ["offered", "answered", "abandoned", "serviceLevel", "asa", "waiting", "longestWait"] as const satisfies readonly MetricId[];
+const COLUMNS = BOARD_QUEUE_COLUMNS;
 
 const QueueCell = memo(function QueueCell({ id, value }: { id: MetricId; value: number | null }) {
   const locale = useLocale();
@@ -58,7 +60,7 @@ export function QueueTable({ window, only = null }: { window: WindowId; only?: r
                 const def = definition(id);
                 return (
                   <th key={id} scope="col" title={def.name[locale]} className="px-[0.6vw] py-[0.5vh] text-right align-bottom font-semibold leading-tight">
-                    {def.short[locale]}
+                    <KpiLink id={id}>{def.short[locale]}</KpiLink>
                   </th>
                 );
               })}

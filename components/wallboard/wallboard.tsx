@@ -1,19 +1,22 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { useTranslations } from "use-intl";
 import { LanguageSwitcher } from "@/lib/i18n/language-switcher";
 import type { MetricId, MetricValues } from "@/lib/metrics/registry";
 import { parseScope, WINDOWS, type Scope, type WindowId } from "@/lib/metrics/scope";
+import type { Snapshot } from "@/lib/metrics/snapshot";
 import { useLiveSnapshot } from "../live/use-live";
 import { ConnectionBadge, StaleShade, UpdatedAgo } from "./connection-badge";
+import { KpiPanel, SettingsLine } from "./kpi-panel";
 import { LiveChart } from "./live-chart";
 import { MetricTile } from "./metric-tile";
 import { QueueTable } from "./queue-table";
+import { BOARD_AGENTS, BOARD_FLOW, BOARD_HEADLINE } from "@/lib/metrics/default-board";
 
-const HEADLINE = ["serviceLevel", "abandonRate", "waiting", "longestWait", "asa", "aht"] as const satisfies readonly MetricId[];
-const FLOW = ["offered", "answered", "abandoned"] as const satisfies readonly MetricId[];
-const AGENTS = ["agentsAvailable", "agentsBusy", "agentsWrapUp", "agentsPaused"] as const satisfies readonly MetricId[];
+const HEADLINE = BOARD_HEADLINE;
+const FLOW = BOARD_FLOW;
+const AGENTS = BOARD_AGENTS;
 
 function Tiles({ ids, metrics, size }: { ids: readonly MetricId[]; metrics: MetricValues | undefined; size: "xl" | "md" }) {
   return ids.map((id) => <MetricTile key={id} id={id} value={metrics?.[id] ?? null} size={size} />);
@@ -61,14 +64,26 @@ function ScopeLabel({ scope }: { scope: Scope }) {
 export function Wallboard({ initialWindow, scope = "all", queues = null, headerEnd }: WallboardProps) {
   const t = useTranslations("Wallboard");
   const [windowId, setWindowId] = useState<WindowId>(initialWindow);
-  const metrics = useLiveSnapshot(scope, windowId)?.metrics;
+  const snapshot = useLiveSnapshot(scope, windowId);
+  const metrics = snapshot?.metrics;
+  const [view, setView] = useState<View>("board");
+  useEffect(() => {
+    if (new URL(globalThis.location.href).searchParams.get("view") === "kpis") setView("kpis");
+  }, []);
 
+  // Keep choices in the URL, so a TV can be pointed at /wallboard?window=1h&view=kpis.
+  const remember = (param: string, value: string) => {
+    const url = new URL(globalThis.location.href);
+    url.searchParams.set(param, value);
+    globalThis.history.replaceState(null, "", url);
+  };
   const chooseWindow = (w: WindowId) => {
     setWindowId(w);
-    // Keep the choice in the URL, so a TV can be pointed at /wallboard?window=1h.
-    const url = new URL(globalThis.location.href);
-    url.searchParams.set("window", w);
-    globalThis.history.replaceState(null, "", url);
+    remember("window", w);
+  };
+  const chooseView = (v: View) => {
+    setView(v);
+    remember("view", v);
   };
 
   return (
@@ -79,6 +94,7 @@ export function Wallboard({ initialWindow, scope = "all", queues = null, headerE
         </h1>
         <ScopeLabel scope={scope} />
         <div className="ml-auto flex items-center gap-[1.2vw]">
+          <ViewSelector value={view} onChange={chooseView} />
           <WindowSelector value={windowId} onChange={chooseWindow} />
           <UpdatedAgo />
           <ConnectionBadge />
@@ -92,23 +108,71 @@ export function Wallboard({ initialWindow, scope = "all", queues = null, headerE
           <Tiles ids={HEADLINE} metrics={metrics} size="xl" />
         </section>
 
-        <section className="grid grid-cols-[3fr_4fr] gap-[1.6vw]">
-          <div className="grid grid-cols-3 gap-[0.8vw]">
-            <Tiles ids={FLOW} metrics={metrics} size="md" />
-          </div>
-          <div role="group" aria-label={t("agents")} className="relative grid grid-cols-4 gap-[0.8vw] rounded-xl border-2 border-dashed border-panel-edge p-[0.5vw] pt-[1.4vh]">
-            <span aria-hidden className="absolute -top-[0.75em] left-[1vw] bg-canvas px-[0.5em] text-[clamp(0.8rem,1vw,1.7rem)] font-semibold uppercase tracking-wide text-ink-dim">
-              {t("agents")}
-            </span>
-            <Tiles ids={AGENTS} metrics={metrics} size="md" />
-          </div>
-        </section>
-
-        <section className="grid min-h-0 flex-1 grid-cols-[3fr_2fr] gap-[0.8vw]">
-          <QueueTable window={windowId} only={queues} />
-          <LiveChart scope={scope} />
-        </section>
+        {view === "kpis" ? (
+          <KpiPanel metrics={metrics} settings={snapshot?.settings} />
+        ) : (
+          <BoardBody metrics={metrics} settings={snapshot?.settings} windowId={windowId} scope={scope} queues={queues} />
+        )}
       </StaleShade>
     </main>
+  );
+}
+
+interface BoardBodyProps {
+  metrics: MetricValues | undefined;
+  settings: Snapshot["settings"];
+  windowId: WindowId;
+  scope: Scope;
+  queues: readonly string[] | null;
+}
+
+/** The default board under the headline: thresholds, flow and agents, queues and today's chart. */
+function BoardBody({ metrics, settings, windowId, scope, queues }: BoardBodyProps) {
+  const t = useTranslations("Wallboard");
+  return (
+    <>
+      {settings && <SettingsLine settings={settings} />}
+
+      <section className="grid grid-cols-[3fr_4fr] gap-[1.6vw]">
+        <div className="grid grid-cols-3 gap-[0.8vw]">
+          <Tiles ids={FLOW} metrics={metrics} size="md" />
+        </div>
+        <div role="group" aria-label={t("agents")} className="relative grid grid-cols-4 gap-[0.8vw] rounded-xl border-2 border-dashed border-panel-edge p-[0.5vw] pt-[1.4vh]">
+          <span aria-hidden className="absolute -top-[0.75em] left-[1vw] bg-canvas px-[0.5em] text-[clamp(0.8rem,1vw,1.7rem)] font-semibold uppercase tracking-wide text-ink-dim">
+            {t("agents")}
+          </span>
+          <Tiles ids={AGENTS} metrics={metrics} size="md" />
+        </div>
+      </section>
+
+      <section className="grid min-h-0 flex-1 grid-cols-[3fr_2fr] gap-[0.8vw]">
+        <QueueTable window={windowId} only={queues} />
+        <LiveChart scope={scope} />
+      </section>
+    </>
+  );
+}
+
+type View = "board" | "kpis";
+
+function ViewSelector({ value, onChange }: { value: View; onChange: (v: View) => void }) {
+  const t = useTranslations("Wallboard");
+  return (
+    <div role="group" className="flex gap-1 rounded-lg bg-panel p-1">
+      {(["board", "kpis"] as const).map((v) => (
+        <button
+          key={v}
+          type="button"
+          data-testid={`view-${v}`}
+          aria-pressed={v === value}
+          onClick={() => onChange(v)}
+          className={`rounded-md px-[0.8em] py-[0.15em] font-semibold transition-colors ${
+            v === value ? "bg-ink text-canvas" : "text-ink-dim hover:bg-panel-edge hover:text-ink"
+          }`}
+        >
+          {t(v === "board" ? "viewBoard" : "viewKpis")}
+        </button>
+      ))}
+    </div>
   );
 }

@@ -172,6 +172,7 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
       database,
       baseURL: trustedOrigins[0]!,
       trustedOrigins: trustedOrigins.slice(1),
+      signInRateLimit: { window: 60, max: env.VIGIE_SIGNIN_PER_MINUTE },
       onSessionEnded: ({ sessionId }) => disconnectSession(io, sessionId),
       onUserChanged: (userId) => disconnectUser(io, userId),
     });

@@ -4,7 +4,7 @@ import { AdminShell } from "@/components/admin/admin-shell";
 import { KiosksSection } from "@/components/admin/kiosks-section";
 import { requirePage } from "@/lib/admin/page-access";
 import { listKioskLinks } from "@/lib/auth/kiosk-links";
-import { canAdminister, canManageKiosks, canRevokeKiosk, canViewFigures, liveReach } from "@/lib/auth/permissions";
+import { canAdminister, canManageKiosks, canReadReports, canRevokeKiosk, canViewFigures, liveReach } from "@/lib/auth/permissions";
 import { getLocale, getMessages } from "@/lib/i18n/locale";
 import { serverContext } from "@/lib/server/context";
 
@@ -24,7 +24,7 @@ export default async function KiosksPage() {
     .filter((l) => l.revocable || l.createdBy === principal.id);
   const reach = liveReach(principal);
   return (
-    <AdminShell isAdmin={canAdminister(principal)} showFigures={canViewFigures(principal)} current="kiosks">
+    <AdminShell isAdmin={canAdminister(principal)} showFigures={canViewFigures(principal)} showReports={canReadReports(principal)} current="kiosks">
       <KiosksSection links={links} restrictedTo={reach.kind === "queues" ? [...reach.queues] : null} />
     </AdminShell>
   );

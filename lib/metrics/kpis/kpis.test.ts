@@ -118,7 +118,7 @@ const ALL: MetricValues = {
   serviceLevelNoShort: 2 / 6,
   asa: 26.25, // (10 + 30 + 5 + 60) / 4
   waiting: 1, longestWait: 3600,
-  aht: 244, handled: 5, avgTalk: 216, avgHold: 4, avgAcw: 24, // 1220, 1080, 20, 120 over 5
+  aht: 244, handled: 5, avgCallTime: 220, avgTalk: 216, avgHold: 4, avgAcw: 24, // 1220, 1100, 1080, 20, 120 over 5
   dmtt: 3600,
   firstResponse: 600, responseRate: 1 / 2, // m1 replied, m2 not yet
   resolutionTime: 1000 / 3, // (140 + 100 + 760) / 3

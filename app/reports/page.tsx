@@ -1,0 +1,115 @@
+import type { Metadata } from "next";
+import { AdminShell } from "@/components/admin/admin-shell";
+import { catalogueTexts } from "@/components/kpis/texts";
+import { bucketLabel } from "@/components/reports/bucket-label";
+import { chartData } from "@/components/reports/chart-data";
+import { ReportChart } from "@/components/reports/report-chart";
+import { ReportForm } from "@/components/reports/report-form";
+import { ReportTable } from "@/components/reports/report-table";
+import { reportsTexts } from "@/components/reports/texts";
+import { definition } from "@/components/wallboard/format";
+import { requirePage } from "@/lib/admin/page-access";
+import { canAdminister, canManageKiosks, canReadReports, canViewFigures, reportFilter } from "@/lib/auth/permissions";
+import { describeIssues } from "@/lib/events/schema";
+import { getLocale } from "@/lib/i18n/locale";
+import { presetRanges } from "@/lib/reports/presets";
+import { reportConfig } from "@/lib/reports/report-config";
+import { reportQuerySchema } from "@/lib/reports/report-query";
+import { reportHref, reportParams } from "@/lib/reports/report-url";
+import { runReport, type Report } from "@/lib/reports/run-report";
+import { serverContext } from "@/lib/server/context";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: reportsTexts(await getLocale())("title") };
+}
+
+interface Props {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/**
+ * `/reports?from=&to=&granularity=&groupBy=&metrics=`: historical KPIs, with
+ * the API's parameters (CONTRACT §4) and defaults (today, by hour, per queue).
+ * Computed here by the same operation as `GET /api/reports`, limited to what
+ * the reader may see (`reportFilter`, CONTRACT §6); others get a 404.
+ */
+export default async function ReportsPage({ searchParams }: Props) {
+  const principal = await requirePage("/reports", canReadReports);
+  const { env, database } = serverContext();
+  const locale = await getLocale();
+  const t = reportsTexts(locale);
+  const timeZone = env.VIGIE_TIMEZONE;
+  const now = Date.now();
+  const presets = presetRanges(now, timeZone);
+  const params = reportParams(await searchParams, presets.today.from);
+  const parsed = reportQuerySchema.safeParse(params);
+  const report = parsed.success
+    ? await runReport(database, parsed.data, await reportConfig(database, env), reportFilter(principal)!, now)
+    : null;
+
+  return (
+    <AdminShell
+      isAdmin={canAdminister(principal)}
+      showFigures={canViewFigures(principal)}
+      showKiosks={canManageKiosks(principal)}
+      showReports
+      current="reports"
+      title={t("title")}
+    >
+      <p className="max-w-4xl text-sm text-ink-dim">{t("intro")}</p>
+      <ReportForm params={params} presets={presets} locale={locale} t={t} categories={catalogueTexts(locale)} />
+      {parsed.success ? (
+        <p data-testid="report-span" className="text-sm text-ink-faint">
+          {t("span", { from: params.from, to: params.to, timeZone })}
+        </p>
+      ) : (
+        <p role="alert" data-testid="report-error" className="font-semibold text-alert">
+          {t("invalid", { error: describeIssues(parsed.error.issues, params) })}
+        </p>
+      )}
+      {report && <Results report={report} locale={locale} timeZone={timeZone} currency={env.VIGIE_CURRENCY} href={(extra) => reportHref("/api/reports", params, extra)} />}
+    </AdminShell>
+  );
+}
+
+/** Beyond this many buckets a chart is unreadable and heavy to send: the table and the CSV remain. */
+const MAX_CHART_POINTS = 1500;
+
+interface ResultsProps {
+  report: Report;
+  locale: "fr" | "en";
+  timeZone: string;
+  currency: string;
+  href: (extra?: Record<string, string>) => string;
+}
+
+function Results({ report, locale, timeZone, currency, href }: ResultsProps) {
+  const t = reportsTexts(locale);
+  const first = definition(report.metrics[0]!);
+  const data = chartData(report.rows, first.id, (b) => bucketLabel(b, report.granularity, locale, timeZone));
+  return (
+    <>
+      {data.points.length > 0 && data.points.length <= MAX_CHART_POINTS && (
+        <ReportChart
+          title={t("chart.title", { name: first.name[locale] })}
+          unit={first.unit}
+          currency={currency}
+          data={data}
+          allName={t("table.allCentre")}
+          note={data.total > data.series.length ? t("chart.more", { shown: data.series.length, total: data.total }) : null}
+        />
+      )}
+      <ReportTable
+        report={report}
+        locale={locale}
+        timeZone={timeZone}
+        currency={currency}
+        csvHref={href({ format: "csv", lang: locale })}
+        jsonHref={href()}
+        t={t}
+      />
+    </>
+  );
+}
