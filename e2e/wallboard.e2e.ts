@@ -352,3 +352,34 @@ test("a queue's service-level threshold set in the admin applies to live numbers
   await page.request.put(`/api/admin/queues/${encodeURIComponent(queue)}`, { headers: { origin: baseURL! }, data: { slSeconds: null } });
   expect(await sl()).toBe(0);
 });
+
+test("the 'All KPIs' view shows every other registry KPI, live, with the thresholds behind them", async ({ page, request }) => {
+  await openWallboard(page);
+  await page.getByTestId("view-kpis").click();
+  await expect(page).toHaveURL(/view=kpis/);
+  await expect(page.getByTestId("kpi-panel")).toBeVisible();
+  // The view is kept in the URL, so a TV can be pointed at it.
+  await page.reload();
+  await expect(page.getByTestId("kpi-panel")).toBeVisible();
+  await expect(page.getByTestId("view-kpis")).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("connection-status")).toHaveAttribute("data-state", "connected", { timeout: 15_000 });
+  await expect(page.getByTestId("scope-settings")).toContainText("18 s");
+  for (const id of ["serviceLevelOffered", "fcr", "fcrRepeat", "dmtt", "argumentationRate", "ces", "enps", "occupancy"]) {
+    await expect(page.getByTestId(`tile-${id}`)).toBeVisible();
+  }
+  const resolved0 = (await tile(page, "resolved"))!;
+  const queue = uid("q-kpis");
+  const contactId = uid("c");
+  const now = Date.now();
+  const t = await post(request, [
+    { type: "contact.offered", at: now - 60_000, contactId, queue },
+    { type: "contact.answered", at: now - 50_000, contactId, agentId: uid("agent") },
+    { type: "contact.resolved", at: now - 1000, contactId, firstContact: true },
+  ]);
+  await expectSoon("resolved +1", t, () => tile(page, "resolved"), resolved0 + 1);
+  // The tile's label leads to the KPI's definition.
+  await expect(page.getByTestId("tile-fcr").locator("a[data-kpi-link=fcr]")).toHaveAttribute("href", "/kpis#fcr");
+  await page.getByTestId("view-board").click();
+  await expect(page).toHaveURL(/view=board/);
+  await expect(page.getByTestId("kpi-panel")).toHaveCount(0);
+});
