@@ -8,6 +8,8 @@ import { roomOf, type Catalog, type ClientToServerEvents, type ServerToClientEve
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Partial<SocketAuthData>>;
 
+export type TickListener = (now: number, full: boolean, dirty: ReadonlySet<string>) => void;
+
 interface Published {
   key: string;
   version: number;
@@ -41,6 +43,7 @@ export class LiveHub {
   private timer: NodeJS.Timeout | undefined;
   private io: LiveServer | undefined;
   private readonly catalogListeners = new Set<(c: Catalog) => void>();
+  private readonly tickListeners = new Set<TickListener>();
 
   constructor(
     readonly engine: MetricsEngine,
@@ -114,6 +117,20 @@ export class LiveHub {
     return () => this.catalogListeners.delete(listener);
   }
 
+  /**
+   * Called after every pass of the push loop (4 a second; `full` once a second),
+   * for features that follow the live numbers (alerts, agent grids…).
+   */
+  onTick(listener: TickListener): () => void {
+    this.tickListeners.add(listener);
+    return () => this.tickListeners.delete(listener);
+  }
+
+  /** The socket.io server the hub pushes through, once started. */
+  get server(): LiveServer | undefined {
+    return this.io;
+  }
+
   /** A microsecond clock that never repeats nor goes back: versions stay monotonic across restarts. */
   private nextVersion(now: number): number {
     this.lastVersion = Math.max(this.lastVersion + 1, now * 1000);
@@ -182,6 +199,7 @@ export class LiveHub {
       const catalog = this.catalog();
       for (const listener of this.catalogListeners) listener(catalog);
     }
+    for (const listener of this.tickListeners) listener(now, full, dirty);
     if (now - this.lastEvict >= EVICT_MS) this.evict(now);
   }
 }
