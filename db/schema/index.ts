@@ -7,3 +7,5 @@ export * from "./queue-settings";
 export * from "./app-secrets";
 export * from "./login-failures";
 export * from "./period-figures";
+export * from "./wallboards";
+export * from "./alerts";
