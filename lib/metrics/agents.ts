@@ -13,6 +13,16 @@ interface AgentRecord {
 
 const after = (a: StateEvent, b: StateEvent) => a.at > b.at || (a.at === b.at && a.id > b.id);
 
+/** One agent's state in force, for grids and alert rules. */
+export interface AgentNow {
+  agentId: string;
+  state: AgentState;
+  /** Epoch ms of the state event in force. */
+  since: number;
+  reason?: string;
+  queues: readonly string[];
+}
+
 export interface AgentCounts {
   available: number;
   busy: number;
@@ -65,6 +75,16 @@ export class AgentBoard {
 
   ids(): string[] {
     return [...this.agents.keys()];
+  }
+
+  /** Each agent's state in force now, since when, why, and the queues it serves. */
+  states(): AgentNow[] {
+    const out: AgentNow[] = [];
+    for (const r of this.agents.values()) {
+      if (!r.current) continue;
+      out.push({ agentId: r.agentId, state: r.current.state, since: r.current.at, reason: r.current.reason, queues: r.queuesFrom?.queues ?? [] });
+    }
+    return out;
   }
 
   /** Counts of agents by state among those `include` accepts. */

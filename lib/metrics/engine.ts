@@ -1,6 +1,6 @@
 import type { VigieEvent } from "../events/schema";
 import { emptyVector, FIELD_INDEX, toAggregate, type AggregateVector, type NowFigures } from "./aggregate";
-import { AgentBoard } from "./agents";
+import { AgentBoard, type AgentNow } from "./agents";
 import { AgentTimelines } from "./agent-time";
 import { ScopeBuckets } from "./buckets";
 import { applyToCase, caseFacts, type CaseState } from "./cases";
@@ -366,6 +366,15 @@ export class MetricsEngine {
       shortAbandonSeconds: shorts.size === 1 && Object.keys(short).length === this.queues.size ? [...shorts][0]! : null,
       repeatDays,
     };
+  }
+
+  /**
+   * Every agent's state in force at `now`, with when it began, its reason and
+   * queues: the agent grid and agent alert rules.
+   */
+  agentStatesNow(now: number): AgentNow[] {
+    this.tick(now);
+    return this.agents.states();
   }
 
   /** The queues an agent currently serves (its last `agent.state`), for permission checks. */

@@ -203,3 +203,13 @@ describe("zero denominators", () => {
     }
   });
 });
+
+describe("agents now", () => {
+  it("lists each agent's state in force, since when, why and its queues", () => {
+    const e = new MetricsEngine(CONFIG);
+    e.applyAll(EVENTS, NOW);
+    const byId = Object.fromEntries(e.agentStatesNow(NOW).map((a) => [a.agentId, a]));
+    expect(byId.a2).toEqual({ agentId: "a2", state: "available", since: at(4800), reason: undefined, queues: ["support", "mail"] });
+    expect(byId.a1).toMatchObject({ state: "offline", since: at(3600), queues: ["support"] });
+  });
+});
