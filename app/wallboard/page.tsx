@@ -6,7 +6,7 @@ import { BoardNav } from "@/components/wallboard/board-nav";
 import { requirePage } from "@/lib/admin/page-access";
 import { canReadLive, canReadReports, canViewAll, defaultScopes, liveReach } from "@/lib/auth/permissions";
 import { getLocale, getMessages } from "@/lib/i18n/locale";
-import { windowSchema, type Scope } from "@/lib/metrics/scope";
+import { queuesScope, windowSchema, type Scope } from "@/lib/metrics/scope";
 
 export async function generateMetadata(): Promise<Metadata> {
   const locale = await getLocale();
@@ -20,14 +20,18 @@ interface Props {
 
 /**
  * `/wallboard?window=today|1h|15m` (default today), live. Signed-in readers of
- * live data only; a reader limited to queues (or to their own agent) gets the
- * first of the scopes they may see instead of the center-wide "all".
+ * live data only; a reader limited to queues gets their queues summed
+ * (`queues:<q>,<q>`), one limited to their own agent that agent, instead of
+ * the center-wide "all".
  */
 export default async function WallboardPage({ searchParams }: Props) {
   const principal = await requirePage("/wallboard", canReadLive);
   const parsed = windowSchema.safeParse((await searchParams).window);
-  const scope = (canViewAll(principal) ? "all" : (defaultScopes(principal)[0] ?? "all")) as Scope;
   const reach = liveReach(principal);
+  // A reader limited to queues gets their queues summed; limited to their own agent, that agent.
+  const scope = (
+    canViewAll(principal) ? "all" : reach.kind === "queues" && reach.queues.length > 0 ? queuesScope(reach.queues) : (defaultScopes(principal)[0] ?? "all")
+  ) as Scope;
   const queues = reach.kind === "all" ? null : reach.kind === "queues" ? [...reach.queues] : [];
   return (
     <SignedInBoard

@@ -57,7 +57,7 @@ interface WallboardProps {
 function ScopeLabel({ scope }: { scope: Scope }) {
   const t = useTranslations("Wallboard");
   const s = parseScope(scope);
-  return <span data-testid="board-scope" data-scope={scope} className="text-ink-faint">{s.kind === "all" ? t("scopeAll") : s.key}</span>;
+  return <span data-testid="board-scope" data-scope={scope} className="text-ink-faint">{s.kind === "all" ? t("scopeAll") : s.kind === "queues" ? s.keys.join(" · ") : s.key}</span>;
 }
 
 /** The live board: headline KPIs, flow and agent counts, per-queue table, today's chart. */

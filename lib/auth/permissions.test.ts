@@ -68,6 +68,7 @@ const scopes = [
   "agent:a4",
   "agent:a9",
   "channel:voice",
+  "queues:sales,support",
   // Malformed scopes are refused whoever asks.
   "",
   "queue:",
@@ -75,15 +76,17 @@ const scopes = [
   "everything",
   "queue",
   "ALL",
+  "queues:",
+  "queues:%E0%A4%A,support",
 ] as const;
 
 // The expected matrix: the scopes each principal may view (with `ctx`).
 const allowed: Record<string, string[]> = {
-  admin: ["all", "queue:support", "queue:sales", "agent:a1", "agent:a2", "agent:a3", "agent:a4", "agent:a9", "channel:voice"],
-  adminWithQueues: ["all", "queue:support", "queue:sales", "agent:a1", "agent:a2", "agent:a3", "agent:a4", "agent:a9", "channel:voice"],
-  manager: ["all", "queue:support", "queue:sales", "agent:a1", "agent:a2", "agent:a3", "agent:a4", "agent:a9", "channel:voice"],
+  admin: ["all", "queue:support", "queue:sales", "agent:a1", "agent:a2", "agent:a3", "agent:a4", "agent:a9", "channel:voice", "queues:sales,support"],
+  adminWithQueues: ["all", "queue:support", "queue:sales", "agent:a1", "agent:a2", "agent:a3", "agent:a4", "agent:a9", "channel:voice", "queues:sales,support"],
+  manager: ["all", "queue:support", "queue:sales", "agent:a1", "agent:a2", "agent:a3", "agent:a4", "agent:a9", "channel:voice", "queues:sales,support"],
   managerSupport: ["queue:support", "agent:a1", "agent:a3"],
-  supervisor: ["all", "queue:support", "queue:sales", "agent:a1", "agent:a2", "agent:a3", "agent:a4", "agent:a9", "channel:voice"],
+  supervisor: ["all", "queue:support", "queue:sales", "agent:a1", "agent:a2", "agent:a3", "agent:a4", "agent:a9", "channel:voice", "queues:sales,support"],
   supervisorSupport: ["queue:support", "agent:a1", "agent:a3"],
   supervisorSupportAgentA9: ["queue:support", "agent:a1", "agent:a3", "agent:a9"],
   agentA1: ["agent:a1"],
@@ -92,9 +95,9 @@ const allowed: Record<string, string[]> = {
   disabledAgentA1: [],
   unknownRole: [],
   keyIngest: [],
-  keyManager: ["all", "queue:support", "queue:sales", "agent:a1", "agent:a2", "agent:a3", "agent:a4", "agent:a9", "channel:voice"],
+  keyManager: ["all", "queue:support", "queue:sales", "agent:a1", "agent:a2", "agent:a3", "agent:a4", "agent:a9", "channel:voice", "queues:sales,support"],
   keySupervisorSales: ["queue:sales", "agent:a2", "agent:a3"],
-  kioskAll: ["all", "queue:support", "queue:sales", "agent:a1", "agent:a2", "agent:a3", "agent:a4", "agent:a9", "channel:voice"],
+  kioskAll: ["all", "queue:support", "queue:sales", "agent:a1", "agent:a2", "agent:a3", "agent:a4", "agent:a9", "channel:voice", "queues:sales,support"],
   kioskSupport: ["queue:support", "agent:a1", "agent:a3"],
 };
 

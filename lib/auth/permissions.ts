@@ -29,6 +29,8 @@
  * reader gets every grouping, computed over their queues only.
  */
 
+import { parseScope, scopeSchema, type ParsedScope } from "../metrics/scope";
+
 export const ROLES = ["admin", "manager", "supervisor", "agent"] as const;
 export type Role = (typeof ROLES)[number];
 export const API_KEY_ROLES = ["ingest", "supervisor", "manager"] as const;
@@ -112,17 +114,14 @@ export function reportReach(p: Principal | null | undefined): Reach {
   return p?.kind === "kiosk" ? NONE : liveReach(p);
 }
 
-type ParsedScope = { kind: "all" } | { kind: "queue" | "agent" | "channel"; key: string };
-
 function parse(scope: string): ParsedScope | null {
-  if (scope === "all") return { kind: "all" };
-  const m = /^(queue|agent|channel):(.+)$/s.exec(scope);
-  return m ? { kind: m[1] as "queue" | "agent" | "channel", key: m[2]! } : null;
+  const s = scopeSchema.safeParse(scope);
+  return s.success ? parseScope(s.data) : null;
 }
 
 const ownAgentId = (p: Principal | null | undefined): string | null => (isActiveUser(p) ? p.agentId : null);
 
-/** May `p` read the live scope `scope` (`all`, `queue:<q>`, `agent:<a>`, `channel:<c>`)? */
+/** May `p` read the live scope `scope` (`all`, `queue:<q>`, `queues:<q>,<q>`, `agent:<a>`, `channel:<c>`)? */
 export function canViewScope(p: Principal | null | undefined, scope: string, ctx: PermissionContext = {}): boolean {
   const s = parse(scope);
   if (!s) return false;
@@ -133,6 +132,7 @@ export function canViewScope(p: Principal | null | undefined, scope: string, ctx
       return true;
     case "queues":
       if (s.kind === "queue") return reach.queues.includes(s.key);
+      if (s.kind === "queues") return s.keys.every((q) => reach.queues.includes(q));
       if (s.kind === "agent") {
         const served = ctx.queuesOfAgent?.(s.key) ?? [];
         return served.some((q) => reach.queues.includes(q));
@@ -271,3 +271,26 @@ export function canRevokeKiosk(
   if (link.createdBy === p.id) return true;
   return p.role === "manager" && coversQueues(p, link.queues);
 }
+
+/** Saved wallboards (lib/wallboards): creating, changing, duplicating, deleting. Admins, managers, supervisors. */
+export const canEditWallboards = (p: Principal | null | undefined): boolean =>
+  isActiveUser(p) && (p.role === "admin" || p.role === "manager" || p.role === "supervisor");
+
+/**
+ * May `p` save (create, change, delete) a board covering `selection`? Not
+ * beyond what they may see: queues within their reach; everything or channels
+ * (which sum every queue) only for unrestricted readers. A change needs this
+ * for the board as stored and as sent.
+ */
+export const canSaveWallboard = (
+  p: Principal | null | undefined,
+  selection: { kind: "all" | "queues" | "channels"; values: readonly string[] },
+): boolean =>
+  canEditWallboards(p) && (selection.kind === "queues" ? coversQueues(p, selection.values) : liveReach(p).kind === "all");
+
+/**
+ * Opening a saved board: whoever reads live data (its numbers are still those
+ * of their reach: lib/wallboards/view.ts); a kiosk link only its own board.
+ */
+export const canReadWallboard = (p: Principal | null | undefined, wallboardId: string): boolean =>
+  p?.kind === "kiosk" ? p.wallboardId === wallboardId : canReadLive(p);

@@ -2,6 +2,7 @@ import type { Server } from "socket.io";
 import type { SocketAuthData } from "../auth/socket-auth";
 import type { VigieEvent } from "../events/schema";
 import type { MetricsEngine } from "../metrics/engine";
+import { memberScopes } from "../metrics/scope";
 import { startOfLocalDay } from "../metrics/time";
 import type { Series, Snapshot } from "../metrics/snapshot";
 import { roomOf, type Catalog, type ClientToServerEvents, type ServerToClientEvents, type Subscription } from "./socket-events";
@@ -176,13 +177,14 @@ export class LiveHub {
     if (full) this.lastFull = now;
 
     for (const [room, sub] of this.subscribed) {
-      if (!full && !dirty.has(sub.scope)) continue;
+      const changed = memberScopes(sub.scope).some((m) => dirty.has(m));
+      if (!full && !changed) continue;
       const snap = this.snapshot(sub);
       if (snap.version !== this.pushed.get(room)) {
         this.pushed.set(room, snap.version);
         io.to(room).emit("snapshot", snap);
       }
-      if (sub.window === "today" && (dirty.has(sub.scope) || full)) {
+      if (sub.window === "today" && (changed || full)) {
         const last = this.lastSeries.get(room) ?? 0;
         if (now - last >= SERIES_MS) {
           this.lastSeries.set(room, now);

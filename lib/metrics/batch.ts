@@ -7,7 +7,7 @@ import { DEFAULT_REPEAT_DAYS, type EngineConfig } from "./engine";
 import { before, type Fact, type Mark } from "./facts";
 import { recordFacts, recordKey, type RecordCall } from "./records";
 import { computeMetrics, type MetricValues } from "./registry";
-import { agentFilter, type Scope } from "./scope";
+import { agentFilter, parseScope, type Scope } from "./scope";
 import { surveyContribution } from "./surveys";
 
 /**
@@ -95,6 +95,12 @@ export class BatchFold {
    * a reader limited to queues gets every grouping computed over their queues.
    */
   metrics(scope: Scope, from: number, to: number, now: number, only: Restriction = {}): MetricValues {
+    const p = parseScope(scope);
+    if (p.kind === "queues") {
+      // Several queues = everything restricted to them (each contribution names one queue at most).
+      const queues = only.queues == null ? p.keys : p.keys.filter((q) => only.queues!.includes(q));
+      return this.metrics("all", from, to, now, { ...only, queues });
+    }
     const v = emptyVector();
     const keep = factFilter(only);
     const list = this.factsByScope.get(scope) ?? [];

@@ -144,6 +144,7 @@ const SCOPES: Scope[] = [
   ...QUEUES.map((q) => `queue:${q}` as const),
   ...CHANNELS.map((c) => `channel:${c}` as const),
   ...AGENTS.map((a) => `agent:${a}` as const),
+  "queues:sales,support",
 ];
 const WINDOWS: WindowId[] = ["today", "1h", "15m"];
 

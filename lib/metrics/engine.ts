@@ -9,7 +9,7 @@ import { CustomerIndex } from "./customers";
 import { before, type Fact } from "./facts";
 import { recordFacts, recordKey, type RecordCall } from "./records";
 import { computeMetrics, type MetricValues } from "./registry";
-import { agentFilter, parseScope, type Scope, type WindowId } from "./scope";
+import { agentFilter, memberScopes, parseScope, type Scope, type WindowId } from "./scope";
 import { surveyContribution } from "./surveys";
 import { startOfLocalDay, windowStart } from "./time";
 
@@ -303,11 +303,13 @@ export class MetricsEngine {
    * that still wait under their threshold are counted (service level leaves them out).
    */
   private sumOf(scope: Scope, from: number, to: number, now: number): AggregateVector {
-    const v = this.buckets.get(scope)?.sum(from, to) ?? emptyVector();
+    const v = emptyVector();
+    // A multi-queue scope sums its queues: a contact belongs to one queue only.
+    for (const member of memberScopes(scope)) this.buckets.get(member)?.sum(from, to, v);
     const filter = agentFilter(scope);
     if (filter) this.timelines.addTime(v, filter, from, Math.min(to, now));
     let underSl = 0;
-    for (const c of this.waiting.get(scope) ?? []) {
+    for (const c of this.waitingIn(scope)) {
       const at = c.offered!.at;
       if (at >= from && at < to && now - queuedAt(c) < this.slThresholdMs(c.offered!.queue)) underSl++;
     }
@@ -333,19 +335,21 @@ export class MetricsEngine {
     return out;
   }
 
+  private *waitingIn(scope: Scope): Iterable<ContactState> {
+    for (const member of memberScopes(scope)) yield* this.waiting.get(member) ?? [];
+  }
+
   private nowFigures(scope: Scope): NowFigures {
-    const set = this.waiting.get(scope);
     let oldest: number | null = null;
-    for (const c of set ?? []) {
+    let waiting = 0;
+    for (const c of this.waitingIn(scope)) {
+      waiting++;
       const at = queuedAt(c);
       if (oldest === null || at < oldest) oldest = at;
     }
-    const p = parseScope(scope);
-    const agents =
-      p.kind === "channel"
-        ? null
-        : this.agents.count((id, queues) => p.kind === "all" || (p.kind === "agent" ? id === p.key : queues.includes(p.key)));
-    return { waiting: set?.size ?? 0, oldestWaitingSince: oldest, agents };
+    const filter = agentFilter(scope);
+    const agents = filter ? this.agents.count(filter) : null;
+    return { waiting, oldestWaitingSince: oldest, agents };
   }
 
   /**
@@ -359,11 +363,14 @@ export class MetricsEngine {
     const short = this.config.shortAbandonSecondsByQueue ?? {};
     const repeatDays = this.config.repeatDays ?? DEFAULT_REPEAT_DAYS;
     if (p.kind === "queue") return { slSeconds: sl[p.key] ?? this.config.slSeconds, shortAbandonSeconds: short[p.key] ?? null, repeatDays };
-    const uniform = Object.values(sl).every((v) => v === this.config.slSeconds);
-    const shorts = new Set(Object.values(short));
+    const queues = p.kind === "queues" ? p.keys : [...this.queues];
+    const sls = new Set(queues.map((q) => sl[q] ?? this.config.slSeconds));
+    const shorts = new Set(queues.map((q) => short[q] ?? null));
+    // Over every queue, an override for a queue not seen yet still makes thresholds differ.
+    if (p.kind !== "queues" && Object.values(sl).some((v) => v !== this.config.slSeconds)) sls.add(-1);
     return {
-      slSeconds: uniform ? this.config.slSeconds : null,
-      shortAbandonSeconds: shorts.size === 1 && Object.keys(short).length === this.queues.size ? [...shorts][0]! : null,
+      slSeconds: sls.size <= 1 ? ([...sls][0] ?? this.config.slSeconds) : null,
+      shortAbandonSeconds: shorts.size === 1 ? [...shorts][0]! : null,
       repeatDays,
     };
   }

@@ -4,6 +4,7 @@ import { emptyAggregate } from "../aggregate";
 import { BatchFold } from "../batch";
 import { MetricsEngine } from "../engine";
 import { KPIS, type MetricValues } from "../registry";
+import { queuesScope } from "../scope";
 import { windowStart } from "../time";
 
 /**
@@ -211,5 +212,24 @@ describe("agents now", () => {
     const byId = Object.fromEntries(e.agentStatesNow(NOW).map((a) => [a.agentId, a]));
     expect(byId.a2).toEqual({ agentId: "a2", state: "available", since: at(4800), reason: undefined, queues: ["support", "mail"] });
     expect(byId.a1).toMatchObject({ state: "offline", since: at(3600), queues: ["support"] });
+  });
+});
+
+describe("several queues as one scope", () => {
+  it("sums its queues, live and in the batch fold, and its agents and waits", () => {
+    const e = new MetricsEngine(CONFIG);
+    e.applyAll(EVENTS, NOW);
+    const scope = queuesScope(["support", "mail"]);
+    expect(scope).toBe("queues:mail,support");
+    const m = e.metrics(scope, "today", NOW);
+    const support = e.metrics("queue:support", "today", NOW);
+    const mail = e.metrics("queue:mail", "today", NOW);
+    expect(m.offered).toBe(support.offered! + mail.offered!);
+    expect(m.waiting).toBe(1); // m2
+    expect(m.agentsAvailable).toBe(1); // a2 serves both; counted once
+    expect(m.agentsStaffed).toBe(2);
+    expect(queuesScope(["sales"])).toBe("queue:sales");
+    const b = new BatchFold(EVENTS, CONFIG).metrics(scope, windowStart("today", NOW, TZ), Infinity, NOW);
+    for (const k of KPIS) if (k.availability !== "live") expect(b[k.id], k.id).toBe(m[k.id]);
   });
 });
