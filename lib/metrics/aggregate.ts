@@ -77,4 +77,12 @@ export interface NowFigures {
   /** Offered time of the oldest contact still waiting, epoch ms. */
   oldestWaitingSince: number | null;
   agents: { available: number; busy: number; wrapUp: number; paused: number } | null;
+  /** What the Erlang C forecast reads, whatever the window: the last 15 minutes' arrivals, today's handle time. */
+  forecast?: {
+    arrivals15m: number;
+    handledToday: number;
+    handleMsToday: number;
+    /** Service-level threshold of the scope, seconds. */
+    slSeconds: number;
+  };
 }

@@ -1,5 +1,5 @@
 import type { VigieEvent } from "../events/schema";
-import { emptyVector, FIELD_INDEX, toAggregate, type AggregateVector, type NowFigures } from "./aggregate";
+import { emptyVector, FIELD_INDEX, toAggregate, type Aggregate, type AggregateVector, type NowFigures } from "./aggregate";
 import { AgentBoard, type AgentNow } from "./agents";
 import { AgentTimelines } from "./agent-time";
 import { ScopeBuckets } from "./buckets";
@@ -321,7 +321,24 @@ export class MetricsEngine {
   metrics(scope: Scope, window: WindowId, now: number): MetricValues {
     const from = windowStart(window, now, this.config.timeZone);
     const agg = toAggregate(this.sumOf(scope, from, Infinity, now));
-    return computeMetrics(agg, this.nowFigures(scope), now);
+    return computeMetrics(agg, { ...this.nowFigures(scope), forecast: this.forecastInputs(scope, window, agg, now) }, now);
+  }
+
+  private forecastInputs(scope: Scope, window: WindowId, agg: Aggregate, now: number): NowFigures["forecast"] {
+    const recent = emptyVector();
+    const today = window === "today" ? null : emptyVector();
+    const dayStart = startOfLocalDay(now, this.config.timeZone);
+    for (const member of memberScopes(scope)) {
+      const b = this.buckets.get(member);
+      b?.sum(now - 15 * 60_000, Infinity, recent);
+      if (today) b?.sum(dayStart, Infinity, today);
+    }
+    return {
+      arrivals15m: recent[FIELD_INDEX.offered]!,
+      handledToday: today ? today[FIELD_INDEX.handled]! : agg.handled,
+      handleMsToday: today ? today[FIELD_INDEX.handleMs]! : agg.handleMs,
+      slSeconds: this.settings(scope).slSeconds ?? this.config.slSeconds,
+    };
   }
 
   /** Metrics per interval of `stepMinutes` over [from, to), read at `to`, for charts. "Now" metrics are left out. */

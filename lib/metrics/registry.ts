@@ -3,6 +3,7 @@ import type { Direction } from "./kpi-types";
 import { AGENT_NOW_KPIS, AGENT_TIME_KPIS } from "./kpis/agents";
 import { AUTOMATION_KPIS } from "./kpis/automation";
 import type { EventKpi } from "./kpis/define";
+import { FORECAST_KPIS } from "./kpis/forecast";
 import { HANDLING_KPIS } from "./kpis/handling";
 import { OUTBOUND_KPIS } from "./kpis/outbound";
 import { RESOLUTION_KPIS } from "./kpis/resolution";
@@ -24,6 +25,7 @@ export type KpiDefinition = EventKpi;
 export const KPIS = [
   ...VOLUME_KPIS,
   ...SERVICE_KPIS,
+  ...FORECAST_KPIS,
   ...HANDLING_KPIS,
   ...RESOLUTION_KPIS,
   ...AUTOMATION_KPIS,

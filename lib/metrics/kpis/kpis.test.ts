@@ -134,6 +134,8 @@ const ALL: MetricValues = {
   agentsAvailable: 1, agentsBusy: 0, agentsWrapUp: 0, agentsPaused: 0,
   occupancy: 3800 / 9000, // (busy 3600 + wrap-up 200) / (available 5200 + 3600 + 200)
   agentsStaffed: 2, contactsPerAgent: 5 / 2, resolutionsPerAgent: 3 / 2,
+  // Nothing arrived in the last 15 minutes: no traffic, nobody needed.
+  arrivalRate: 0, forecastServiceLevel: 1, forecastAsa: 0, agentsNeeded: 0,
 };
 
 function live(scope: Parameters<MetricsEngine["metrics"]>[0]) {
@@ -231,5 +233,31 @@ describe("several queues as one scope", () => {
     expect(queuesScope(["sales"])).toBe("queue:sales");
     const b = new BatchFold(EVENTS, CONFIG).metrics(scope, windowStart("today", NOW, TZ), Infinity, NOW);
     for (const k of KPIS) if (k.availability !== "live") expect(b[k.id], k.id).toBe(m[k.id]);
+  });
+});
+
+describe("the Erlang C forecast from live numbers", () => {
+  it("reads the last 15 minutes' arrivals, today's AHT and the agents staffed now (the published 10-erlang example)", () => {
+    const e = new MetricsEngine({ ...CONFIG, slSecondsByQueue: { support: 20 } });
+    const events: VigieEvent[] = [
+      // One contact handled in 180 s earlier today: AHT 180 s.
+      ev(0, { type: "contact.offered", contactId: "x0", ...support }),
+      ev(5, { type: "contact.answered", contactId: "x0", agentId: "b0" }),
+      ev(150, { type: "contact.ended", contactId: "x0" }),
+      ev(185, { type: "contact.wrapped", contactId: "x0" }),
+      // 50 arrivals in the last 15 minutes: 200 an hour, i.e. 10 erlangs at 180 s.
+      ...Array.from({ length: 50 }, (_, i) => ev(7200 - 880 + i * 17, { type: "contact.offered", contactId: `y${i}`, ...support })),
+      // 14 agents staffed: 10 available, 3 busy, 1 in wrap-up (and one paused, who does not count).
+      ...Array.from({ length: 15 }, (_, i) =>
+        ev(10, { type: "agent.state", agentId: `b${i}`, state: i < 10 ? "available" : i < 13 ? "busy" : i < 14 ? "wrap-up" : "paused", queues: ["support"] }),
+      ),
+    ];
+    e.applyAll(events, NOW);
+    const m = e.metrics("queue:support", "15m", NOW);
+    expect(m.arrivalRate).toBe(200);
+    expect(m.agentsNeeded).toBe(14);
+    expect(m.forecastServiceLevel).toBeCloseTo(0.888, 3);
+    expect(m.forecastAsa).toBeCloseTo(7.84, 2);
+    expect(e.metrics("channel:voice", "today", NOW).forecastServiceLevel).toBeNull(); // no agents per channel
   });
 });
