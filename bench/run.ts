@@ -30,12 +30,13 @@ import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import { machineGroup, postgresGroup, processGroup, startCpuWindow, waitForQuiet, type CpuGroup } from "./cpu";
 import { COPY_COLUMNS, copyChunks, history, LiveStream, ndjsonBodies, QUEUES } from "./events";
+import { measureWallboardPage, type PageResult } from "./page";
 import { freePort, providePostgres, type BenchPostgres } from "./pg";
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(BENCH_DIR);
 const num = (name: string, dflt: number) => (process.env[name] ? Number(process.env[name]) : dflt);
-const ONLY = new Set((process.env.BENCH_ONLY ?? "s1,s2,s3,pglite").split(",").map((s) => s.trim()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? "s1,s2,s3,pglite,page").split(",").map((s) => s.trim()));
 const N_EVENTS = num("BENCH_EVENTS", 200_000);
 const BATCH = 1000;
 const S1_CONCURRENCY = 4;
@@ -568,6 +569,7 @@ function machine(): Record<string, string> {
 // ───────────────────────────── main ─────────────────────────────
 
 interface Results {
+  page?: PageResult;
   date: string;
   command: string;
   machine: Record<string, string>;
@@ -782,6 +784,13 @@ async function main() {
     }
   }
 
+  if (ONLY.has("page")) {
+    await settle("page");
+    log("Page: the wallboard in Chromium, cold, 5 loads…");
+    results.page = await measureWallboardPage(log);
+    log(`Page: ${fmt(results.page.jsTransferred / 1024)} KiB of JavaScript transferred, first numbers ${results.page.firstNumbers.join(", ")} ms`);
+  }
+
   results.totalSeconds = (Date.now() - started) / 1000;
   results.quiet = quietness;
   const md = report(results);
@@ -844,6 +853,22 @@ function report(r: Results): { table: string; document(previous: string): string
     rows.push([
       "PGlite (embedded) — single-event POSTs, 64 connections",
       `${fmt(lite.s2.eventsPerSec)} events/s (p50 ${fmt(lite.s2.wrk.p50Us / 1000, 1)} ms, p99 ${fmt(lite.s2.wrk.p99Us / 1000, 1)} ms)`,
+      "(none)",
+      "",
+    ]);
+  }
+  if (r.page) {
+    const p = r.page;
+    const sorted = [...p.firstNumbers].sort((a, b) => a - b);
+    rows.push([
+      "4. Wallboard page (Chromium, cold cache, 1920×1080): JavaScript",
+      `${p.scripts} scripts, ${fmt(p.jsTransferred / 1024)} KiB transferred (${fmt(p.jsDecoded / 1024)} KiB decoded); CSS ${fmt(p.cssDecoded / 1024)} KiB`,
+      "(none)",
+      "",
+    ]);
+    rows.push([
+      "   navigation → first numbers on the tiles",
+      `median ${fmt(sorted[Math.floor(sorted.length / 2)]!)} ms, max ${fmt(sorted[sorted.length - 1]!)} ms over ${p.loads} loads (socket connected: ${p.connected.join(", ")} ms)`,
       "(none)",
       "",
     ]);
@@ -980,6 +1005,11 @@ ${checks.join("\n")}
   \`{all, today}\` snapshot whose \`offered\` ≥ *k*'s baseline (from its subscribe answer) + the offers sent up to *b*,
   minus the time *b*'s POST was sent. All processes read \`Date.now()\` of one machine clock. p50/p99/max are over every
   (client, batch) pair. Server CPU is read from \`/proc/<pid>/stat\` over the producing window (+1.5 s drain).
+- **Page (4)** — \`bench/page.ts\`: \`server.ts\` with the production Next build (\`npm run build\` first) on a fresh embedded
+  database, fed a simulated morning (up to 20,000 events); Debian's Chromium (headless, 1920×1080) signs in as an
+  admin and opens \`/wallboard\` in a new context each time (cache disabled). JavaScript = every script response of the
+  first load (bytes over the wire as served, and decoded); first numbers = \`performance.now()\` when the "offered" tile
+  first holds a value, from navigation start.
 - **Durability** is the server's: a 202 is sent after the batch's transaction committed (PostgreSQL with
   \`synchronous_commit=on\`, \`fsync=on\`). PGlite runs are labelled as such, in-process WASM PostgreSQL with its own
   storage; they have no target and are there for comparison.
