@@ -19,14 +19,15 @@ interface Props {
 }
 
 /**
- * `/wallboard?window=today|1h|15m` (default today), live. Signed-in readers of
+ * `/wallboard?window=today|1h|15m` (default today), live; `&tv=1` for TV mode. Signed-in readers of
  * live data only; a reader limited to queues gets their queues summed
  * (`queues:<q>,<q>`), one limited to their own agent that agent, instead of
  * the center-wide "all".
  */
 export default async function WallboardPage({ searchParams }: Props) {
   const principal = await requirePage("/wallboard", canReadLive);
-  const parsed = windowSchema.safeParse((await searchParams).window);
+  const query = await searchParams;
+  const parsed = windowSchema.safeParse(query.window);
   const reach = liveReach(principal);
   // A reader limited to queues gets their queues summed; limited to their own agent, that agent.
   const scope = (
@@ -36,6 +37,7 @@ export default async function WallboardPage({ searchParams }: Props) {
   return (
     <SignedInBoard
       initialWindow={parsed.success ? parsed.data : "today"}
+      initialTv={query.tv === "1"}
       scope={scope}
       queues={queues}
       headerEnd={

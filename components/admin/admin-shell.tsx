@@ -16,7 +16,9 @@ interface Props {
   showKiosks?: boolean;
   /** Historical reports, for those who may read them (`canReadReports`). */
   showReports?: boolean;
-  current: AdminTab | "kiosks" | "figures" | "reports";
+  /** Alert rules and history (`canManageAlerts`: the same roles as kiosk links, hence the same default). */
+  showAlerts?: boolean;
+  current: AdminTab | "kiosks" | "figures" | "reports" | "wallboards" | "alerts";
   /** The page's name beside "Vigie"; the administration's by default. */
   title?: string;
   children: ReactNode;
@@ -35,10 +37,12 @@ function Tab({ href, active, children }: { href: string; active: boolean; childr
 }
 
 /** The administration pages' header: tabs, board link, language, sign-out. */
-export function AdminShell({ isAdmin, showFigures = false, showKiosks = true, showReports = false, current, title, children }: Props) {
+export function AdminShell({ isAdmin, showFigures = false, showKiosks = true, showReports = false, showAlerts = showKiosks, current, title, children }: Props) {
   const t = useTranslations("Admin");
   const tf = useTranslations("Figures");
   const tr = useTranslations("Reports");
+  const ta = useTranslations("Alerts");
+  const tw = useTranslations("Wallboards");
   return (
     <main className="mx-auto flex max-w-7xl flex-col gap-4 p-6">
       <header className="flex flex-wrap items-center gap-3">
@@ -57,6 +61,11 @@ export function AdminShell({ isAdmin, showFigures = false, showKiosks = true, sh
               {t("tabs.kiosks")}
             </Tab>
           )}
+          {showAlerts && (
+            <Tab href="/admin/alerts" active={current === "alerts"}>
+              {ta("nav")}
+            </Tab>
+          )}
           {showFigures && (
             <Tab href="/figures" active={current === "figures"}>
               {tf("nav")}
@@ -67,6 +76,9 @@ export function AdminShell({ isAdmin, showFigures = false, showKiosks = true, sh
               {tr("nav")}
             </Tab>
           )}
+          <Tab href="/wallboards" active={current === "wallboards"}>
+            {tw("nav")}
+          </Tab>
           <Tab href="/wallboard" active={false}>
             {t("tabs.wallboard")}
           </Tab>

@@ -2,13 +2,14 @@
 
 import { useState, type FormEvent } from "react";
 import { useFormatter, useTranslations } from "use-intl";
+import { KIOSK_WALLBOARD } from "@/lib/admin/kiosk";
 import type { KioskLinkInfo } from "@/lib/auth/kiosk-links";
 import { buttonClass, ErrorNote, Field, inputClass, OnceSecret, Panel, quietButtonClass, DataTable } from "./ui";
 import { splitQueues, useAdminRequest } from "./use-admin-request";
 
 export type KioskRowData = KioskLinkInfo & { revocable: boolean };
 
-function KioskRow({ link }: { link: KioskRowData }) {
+function KioskRow({ link, boardName }: { link: KioskRowData; boardName: string }) {
   const t = useTranslations("Admin.kiosks");
   const format = useFormatter();
   const { send, error, pending } = useAdminRequest();
@@ -16,6 +17,7 @@ function KioskRow({ link }: { link: KioskRowData }) {
   return (
     <tr data-testid={`kiosk-row-${link.name}`} className="border-t border-panel-edge">
       <td className="py-2 pr-3 font-semibold">{link.name}</td>
+      <td className="pr-3">{boardName}</td>
       <td className="pr-3">{link.queues.length ? link.queues.join(", ") : t("allQueues")}</td>
       <td className="pr-3">{when(link.createdAt)}</td>
       <td className="pr-3">{when(link.lastUsedAt)}</td>
@@ -34,8 +36,16 @@ function KioskRow({ link }: { link: KioskRowData }) {
 }
 
 /** Kiosk links: create (shown once, with its token), list, revoke. */
-export function KiosksSection({ links, restrictedTo }: { links: KioskRowData[]; restrictedTo: readonly string[] | null }) {
+interface SectionProps {
+  links: KioskRowData[];
+  restrictedTo: readonly string[] | null;
+  /** Saved boards a link may show, besides the live board. */
+  boards: readonly { id: string; name: string }[];
+}
+
+export function KiosksSection({ links, restrictedTo, boards }: SectionProps) {
   const t = useTranslations("Admin.kiosks");
+  const tb = useTranslations("Wallboards");
   const { send, error, pending } = useAdminRequest();
   const [url, setUrl] = useState<string | null>(null);
 
@@ -47,6 +57,7 @@ export function KiosksSection({ links, restrictedTo }: { links: KioskRowData[]; 
     const res = await send<{ path: string }>("POST", "/api/admin/kiosks", {
       name: String(f.get("name") ?? ""),
       queues: splitQueues(String(f.get("queues") ?? "")),
+      wallboardId: String(f.get("wallboardId") ?? KIOSK_WALLBOARD),
     });
     if (res) {
       setUrl(new URL(res.path, location.origin).href);
@@ -69,6 +80,16 @@ export function KiosksSection({ links, restrictedTo }: { links: KioskRowData[]; 
             className={inputClass}
           />
         </Field>
+        <Field label={tb("kiosk.board")}>
+          <select name="wallboardId" data-testid="kiosk-board" defaultValue={KIOSK_WALLBOARD} className={inputClass}>
+            <option value={KIOSK_WALLBOARD}>{tb("kiosk.liveBoard")}</option>
+            {boards.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </Field>
         <button type="submit" disabled={pending} className={buttonClass}>
           {t("create")}
         </button>
@@ -78,9 +99,9 @@ export function KiosksSection({ links, restrictedTo }: { links: KioskRowData[]; 
       {links.length === 0 ? (
         <p className="text-ink-dim">{t("none")}</p>
       ) : (
-        <DataTable columns={[t("name"), t("queues"), t("created"), t("lastUsed"), t("status")]}>
+        <DataTable columns={[t("name"), tb("kiosk.board"), t("queues"), t("created"), t("lastUsed"), t("status")]}>
             {links.map((l) => (
-              <KioskRow key={l.id} link={l} />
+              <KioskRow key={l.id} link={l} boardName={l.wallboardId === KIOSK_WALLBOARD ? tb("kiosk.liveBoard") : (boards.find((b) => b.id === l.wallboardId)?.name ?? "—")} />
             ))}
           </DataTable>
       )}

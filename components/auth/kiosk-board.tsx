@@ -4,6 +4,8 @@ import { useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
 import { configureLiveSocket } from "../live/use-live";
 import { Wallboard } from "../wallboard/wallboard";
+import { SavedBoard } from "../wallboards/saved-board";
+import type { OpenedWallboard } from "@/lib/wallboards/open";
 import type { Scope, WindowId } from "@/lib/metrics/scope";
 
 export function KioskInvalid() {
@@ -17,18 +19,17 @@ export function KioskInvalid() {
   );
 }
 
-interface Props {
-  initialWindow: WindowId;
-  scope: Scope;
-  queues: readonly string[] | null;
-}
+type Props =
+  | { initialTv: boolean; initialWindow: WindowId; scope: Scope; queues: readonly string[] | null; saved?: undefined }
+  /** A saved board, as the link's principal sees it. */
+  | { initialTv: boolean; saved: OpenedWallboard };
 
 /**
  * A wallboard without sign-in: the kiosk token is read from the URL fragment
  * (never sent to a server in a request line or Referer) and given to the socket
  * handshake. The server refusing it (revoked, expired, unknown) ends the board.
  */
-export function KioskBoard({ initialWindow, scope, queues }: Props) {
+export function KioskBoard(props: Props) {
   const [state, setState] = useState<"starting" | "ready" | "invalid">("starting");
 
   useEffect(() => {
@@ -43,5 +44,6 @@ export function KioskBoard({ initialWindow, scope, queues }: Props) {
 
   if (state === "invalid") return <KioskInvalid />;
   if (state === "starting") return null;
-  return <Wallboard initialWindow={initialWindow} scope={scope} queues={queues} />;
+  if (props.saved) return <SavedBoard board={props.saved.board} view={props.saved.view} initialTv={props.initialTv} />;
+  return <Wallboard initialWindow={props.initialWindow} initialTv={props.initialTv} scope={props.scope} queues={props.queues} />;
 }

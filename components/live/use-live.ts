@@ -12,7 +12,7 @@ import {
 import type { Scope, WindowId } from "@/lib/metrics/scope";
 import type { Series, Snapshot } from "@/lib/metrics/snapshot";
 
-type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Listener = () => void;
 
 export interface ConnectionState {
@@ -97,6 +97,12 @@ export function configureLiveSocket(options: LiveSocketOptions): void {
   if (!socket) socketOptions = options;
 }
 
+/** The tab's one socket (created on first use), for features with their own events (alerts). */
+export const liveSocket = (): LiveSocket => getSocket();
+
+/** Server clock minus this tab's (ms), from the last heartbeat: durations on screen count from the server's instants. */
+export const serverOffsetMs = (): number => connection.serverOffsetMs;
+
 function getSocket(): LiveSocket {
   if (socket) return socket;
   // Same origin, default path /socket.io. Emits are only sent while connected: the
@@ -128,6 +134,8 @@ function getSocket(): LiveSocket {
     if (entry) accept(entry, snap);
   });
   s.on("series", (series) => {
+    // Only for scopes still held: a late push must not re-grow the cache after a release.
+    if (!entries.has(roomOf({ scope: series.scope, window: "today" }))) return;
     seriesByScope.set(series.scope, series);
     notify(seriesListeners.get(series.scope));
   });
@@ -160,6 +168,7 @@ function release(entry: Entry) {
   entry.releaseTimer = setTimeout(() => {
     if (entry.refs > 0) return;
     entries.delete(roomOf(entry.sub));
+    if (entry.sub.window === "today") seriesByScope.delete(entry.sub.scope);
     if (socket?.connected) socket.emit("unsubscribe", entry.sub);
   }, RELEASE_DELAY_MS);
 }

@@ -50,8 +50,8 @@ export function UpdatedAgo() {
   );
 }
 
-/** Greys its children out once the socket has been down for more than 5 s. */
-export function StaleShade({ children }: { children: ReactNode }) {
+/** True once the socket has been down for more than 5 s, until it is back. */
+export function useStale(): boolean {
   const { connected, since } = useConnection();
   // The `since` value whose 5 s timer has run out: stale only while that outage lasts.
   const [expired, setExpired] = useState<number | null>(null);
@@ -60,7 +60,12 @@ export function StaleShade({ children }: { children: ReactNode }) {
     const timer = setTimeout(() => setExpired(since), Math.max(0, since + STALE_AFTER_MS - Date.now()));
     return () => clearTimeout(timer);
   }, [connected, since]);
-  const stale = !connected && expired === since;
+  return !connected && expired === since;
+}
+
+/** Greys its children out once the socket has been down for more than 5 s. */
+export function StaleShade({ children }: { children: ReactNode }) {
+  const stale = useStale();
   return (
     <div data-testid="board" data-stale={stale} aria-busy={stale} className={`flex min-h-0 flex-1 flex-col gap-[1vh] transition-[filter,opacity] duration-500 ${stale ? "opacity-40 grayscale" : ""}`}>
       {children}

@@ -1,4 +1,4 @@
-import { memo, useMemo } from "react";
+import { memo, useMemo, useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
 import { statusOf, type MetricId } from "@/lib/metrics/registry";
 import { queueScope, type WindowId } from "@/lib/metrics/scope";
@@ -6,6 +6,7 @@ import { KpiLink } from "../kpis/kpi-link";
 import { useCatalog, useLiveSnapshot } from "../live/use-live";
 import { definition, formatMetric, rawValue } from "./format";
 import { STATUS_TEXT } from "./metric-tile";
+import { QueueDetailPanel } from "./queue-detail";
 import { BOARD_QUEUE_COLUMNS } from "@/lib/metrics/default-board";
 
 const COLUMNS = BOARD_QUEUE_COLUMNS;
@@ -22,12 +23,16 @@ const QueueCell = memo(function QueueCell({ id, value }: { id: MetricId; value: 
 });
 
 /** One queue's row: its own subscription to `queue:<name>` for the board's window. */
-const QueueRow = memo(function QueueRow({ name, window }: { name: string; window: WindowId }) {
+const QueueRow = memo(function QueueRow({ name, window, onOpen }: { name: string; window: WindowId; onOpen: (queue: string) => void }) {
+  const t = useTranslations("Live.queueDetail");
   const metrics = useLiveSnapshot(queueScope(name), window)?.metrics;
   return (
     <tr data-testid={`queue-row-${name}`} className="border-t border-panel-edge">
       <th scope="row" title={name} className="px-[0.6vw] py-[0.7vh] text-left font-semibold leading-tight text-ink">
-        <span className="line-clamp-2 break-words">{name}</span>
+        {/* Opens who is waiting in the queue, with its tiles (components/wallboard/queue-detail.tsx). */}
+        <button type="button" data-testid={`queue-open-${name}`} aria-label={t("open", { queue: name })} onClick={() => onOpen(name)} className="line-clamp-2 break-words text-left decoration-dotted underline-offset-4 hover:underline">
+          {name}
+        </button>
       </th>
       {COLUMNS.map((id) => (
         <QueueCell key={id} id={id} value={metrics?.[id] ?? null} />
@@ -41,6 +46,7 @@ export function QueueTable({ window, only = null }: { window: WindowId; only?: r
   const t = useTranslations("Wallboard");
   const locale = useLocale();
   const { queues } = useCatalog();
+  const [open, setOpen] = useState<string | null>(null);
   const sorted = useMemo(
     () => queues.filter((q) => only === null || only.includes(q)).sort((a, b) => a.localeCompare(b, locale)),
     [queues, only, locale],
@@ -68,12 +74,13 @@ export function QueueTable({ window, only = null }: { window: WindowId; only?: r
           </thead>
           <tbody>
             {sorted.map((name) => (
-              <QueueRow key={name} name={name} window={window} />
+              <QueueRow key={name} name={name} window={window} onOpen={setOpen} />
             ))}
           </tbody>
         </table>
         {sorted.length === 0 && <p className="px-[0.8vw] py-[1vh] text-[clamp(1rem,1.3vw,2rem)] text-ink-faint">{t("noQueues")}</p>}
       </div>
+      {open !== null && <QueueDetailPanel queue={open} window={window} onClose={() => setOpen(null)} />}
     </section>
   );
 }

@@ -2,16 +2,18 @@
 
 import { useEffect, useState, type ReactNode } from "react";
 import { useTranslations } from "use-intl";
-import { LanguageSwitcher } from "@/lib/i18n/language-switcher";
 import type { MetricId, MetricValues } from "@/lib/metrics/registry";
 import { parseScope, WINDOWS, type Scope, type WindowId } from "@/lib/metrics/scope";
 import type { Snapshot } from "@/lib/metrics/snapshot";
 import { useLiveSnapshot } from "../live/use-live";
-import { ConnectionBadge, StaleShade, UpdatedAgo } from "./connection-badge";
+import { AgentsView } from "./agents-view";
 import { KpiPanel, SettingsLine } from "./kpi-panel";
 import { LiveChart } from "./live-chart";
 import { MetricTile } from "./metric-tile";
 import { QueueTable } from "./queue-table";
+import { BoardFrame } from "../wallboards/board-frame";
+import { AlertBanner } from "../alerts/alert-banner";
+import { AlertProvider } from "../alerts/alert-provider";
 import { BOARD_AGENTS, BOARD_FLOW, BOARD_HEADLINE } from "@/lib/metrics/default-board";
 
 const HEADLINE = BOARD_HEADLINE;
@@ -52,6 +54,8 @@ interface WallboardProps {
   queues?: readonly string[] | null;
   /** Shown at the end of the header (account, sign-out). */
   headerEnd?: ReactNode;
+  /** TV mode (`?tv=1`): chrome-less, high contrast (components/wallboards/board-frame.tsx). */
+  initialTv?: boolean;
 }
 
 function ScopeLabel({ scope }: { scope: Scope }) {
@@ -61,14 +65,15 @@ function ScopeLabel({ scope }: { scope: Scope }) {
 }
 
 /** The live board: headline KPIs, flow and agent counts, per-queue table, today's chart. */
-export function Wallboard({ initialWindow, scope = "all", queues = null, headerEnd }: WallboardProps) {
+export function Wallboard({ initialWindow, scope = "all", queues = null, headerEnd, initialTv = false }: WallboardProps) {
   const t = useTranslations("Wallboard");
   const [windowId, setWindowId] = useState<WindowId>(initialWindow);
   const snapshot = useLiveSnapshot(scope, windowId);
   const metrics = snapshot?.metrics;
   const [view, setView] = useState<View>("board");
   useEffect(() => {
-    if (new URL(globalThis.location.href).searchParams.get("view") === "kpis") setView("kpis");
+    const asked = new URL(globalThis.location.href).searchParams.get("view");
+    if (asked === "kpis" || asked === "agents") setView(asked);
   }, []);
 
   // Keep choices in the URL, so a TV can be pointed at /wallboard?window=1h&view=kpis.
@@ -87,34 +92,37 @@ export function Wallboard({ initialWindow, scope = "all", queues = null, headerE
   };
 
   return (
-    <main className="flex h-dvh flex-col gap-[1vh] overflow-hidden p-[1vw]">
-      <header className="flex items-center gap-[1.2vw] text-[clamp(1rem,1.3vw,2.2rem)]">
-        <h1 className="font-extrabold tracking-tight">
-          Vigie <span className="font-semibold text-ink-dim">· {t("title")}</span>
-        </h1>
-        <ScopeLabel scope={scope} />
-        <div className="ml-auto flex items-center gap-[1.2vw]">
-          <ViewSelector value={view} onChange={chooseView} />
-          <WindowSelector value={windowId} onChange={chooseWindow} />
-          <UpdatedAgo />
-          <ConnectionBadge />
-          <LanguageSwitcher />
-          {headerEnd}
-        </div>
-      </header>
-
-      <StaleShade>
+    <AlertProvider scope={scope}>
+      <BoardFrame
+        title={
+          <>
+            Vigie <span className="font-semibold text-ink-dim">· {t("title")}</span>
+          </>
+        }
+        subtitle={<ScopeLabel scope={scope} />}
+        initialTv={initialTv}
+        controls={
+          <>
+            <ViewSelector value={view} onChange={chooseView} />
+            <WindowSelector value={windowId} onChange={chooseWindow} />
+          </>
+        }
+        headerEnd={headerEnd}
+      >
         <section className="grid grid-cols-6 gap-[0.8vw]">
           <Tiles ids={HEADLINE} metrics={metrics} size="xl" />
         </section>
 
         {view === "kpis" ? (
           <KpiPanel metrics={metrics} settings={snapshot?.settings} />
+        ) : view === "agents" ? (
+          <AgentsView scope={scope} />
         ) : (
           <BoardBody metrics={metrics} settings={snapshot?.settings} windowId={windowId} scope={scope} queues={queues} />
         )}
-      </StaleShade>
-    </main>
+      </BoardFrame>
+      <AlertBanner />
+    </AlertProvider>
   );
 }
 
@@ -153,13 +161,14 @@ function BoardBody({ metrics, settings, windowId, scope, queues }: BoardBodyProp
   );
 }
 
-type View = "board" | "kpis";
+type View = "board" | "kpis" | "agents";
 
 function ViewSelector({ value, onChange }: { value: View; onChange: (v: View) => void }) {
   const t = useTranslations("Wallboard");
+  const tl = useTranslations("Live");
   return (
     <div role="group" className="flex gap-1 rounded-lg bg-panel p-1">
-      {(["board", "kpis"] as const).map((v) => (
+      {(["board", "agents", "kpis"] as const).map((v) => (
         <button
           key={v}
           type="button"
@@ -170,7 +179,7 @@ function ViewSelector({ value, onChange }: { value: View; onChange: (v: View) =>
             v === value ? "bg-ink text-canvas" : "text-ink-dim hover:bg-panel-edge hover:text-ink"
           }`}
         >
-          {t(v === "board" ? "viewBoard" : "viewKpis")}
+          {v === "agents" ? tl("viewAgents") : t(v === "board" ? "viewBoard" : "viewKpis")}
         </button>
       ))}
     </div>

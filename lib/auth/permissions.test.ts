@@ -4,6 +4,8 @@ import {
   canCreateKiosk,
   canEditFigures,
   canIngest,
+  canEditAlertRule,
+  canManageAlerts,
   canManageKiosks,
   canReadCatalogue,
   canReadLive,
@@ -136,6 +138,12 @@ describe("canViewScope: principal × scope matrix", () => {
 describe("named checks", () => {
   const table: [string, (p: Principal) => boolean, string[]][] = [
     ["canAdminister", canAdminister, ["admin", "adminWithQueues"]],
+    ["canManageAlerts", canManageAlerts, ["admin", "adminWithQueues", "manager", "managerSupport", "supervisor", "supervisorSupport", "supervisorSupportAgentA9"]],
+    ["canEditAlertRule(queue:support)", (p) => canEditAlertRule(p, "queue:support"), ["admin", "adminWithQueues", "manager", "managerSupport", "supervisor", "supervisorSupport", "supervisorSupportAgentA9"]],
+    ["canEditAlertRule(all)", (p) => canEditAlertRule(p, "all"), ["admin", "adminWithQueues", "manager", "supervisor"]],
+    ["canEditAlertRule(queue:sales)", (p) => canEditAlertRule(p, "queue:sales"), ["admin", "adminWithQueues", "manager", "supervisor"]],
+    ["canEditAlertRule(agent:a2)", (p) => canEditAlertRule(p, "agent:a2", ctx), ["admin", "adminWithQueues", "manager", "supervisor"]],
+    ["canEditAlertRule(agent:a3)", (p) => canEditAlertRule(p, "agent:a3", ctx), ["admin", "adminWithQueues", "manager", "managerSupport", "supervisor", "supervisorSupport", "supervisorSupportAgentA9"]],
     ["canManageKiosks", canManageKiosks, ["admin", "adminWithQueues", "manager", "managerSupport", "supervisor", "supervisorSupport", "supervisorSupportAgentA9"]],
     ["canIngest", canIngest, ["keyIngest"]],
     ["canViewFigures", canViewFigures, ["admin", "adminWithQueues", "manager", "managerSupport"]],

@@ -294,3 +294,15 @@ export const canSaveWallboard = (
  */
 export const canReadWallboard = (p: Principal | null | undefined, wallboardId: string): boolean =>
   p?.kind === "kiosk" ? p.wallboardId === wallboardId : canReadLive(p);
+
+/** Alert rules and their history (`/admin/alerts`): signed-in admins, managers and supervisors, never a key. */
+export const canManageAlerts = (p: Principal | null | undefined): boolean =>
+  isActiveUser(p) && (p.role === "admin" || p.role === "manager" || p.role === "supervisor");
+
+/**
+ * May `p` create, change or delete a rule on `scope`? Only on a scope they may
+ * view live, so a supervisor limited to queues sets rules on those queues (or
+ * on agents serving them). A change needs this for the rule as stored and as sent.
+ */
+export const canEditAlertRule = (p: Principal | null | undefined, scope: string, ctx: PermissionContext = {}): boolean =>
+  canManageAlerts(p) && canViewScope(p, scope, ctx);

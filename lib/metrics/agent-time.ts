@@ -61,24 +61,34 @@ export class AgentTimelines {
     if (to <= from) return;
     const time: Partial<Aggregate> = {};
     let staffed = 0;
-    for (const agentId of this.events.keys()) {
-      const steps = this.stepsOf(agentId);
-      let worked = false;
-      for (let i = firstOverlapping(steps, from); i < steps.length; i++) {
-        const step = steps[i]!;
-        if (step.at >= to) break;
-        const field = FIELD[step.state];
-        if (!field || !include(agentId, step.queues)) continue;
-        const end = i + 1 < steps.length ? steps[i + 1]!.at : Infinity;
-        const ms = Math.min(end, to) - Math.max(step.at, from);
-        if (ms <= 0) continue;
-        time[field] = (time[field] ?? 0) + ms;
-        worked = true;
-      }
-      if (worked) staffed++;
-    }
+    for (const agentId of this.events.keys()) if (this.timeIn(time, agentId, include, from, to)) staffed++;
     time.staffedAgents = staffed;
     addPartial(into, time);
+  }
+
+  /** One agent's time in each state inside [from, to), for the agent grid. */
+  agentTime(agentId: string, from: number, to: number): Partial<Aggregate> {
+    const time: Partial<Aggregate> = {};
+    if (to > from && this.events.has(agentId)) this.timeIn(time, agentId, () => true, from, to);
+    return time;
+  }
+
+  /** Adds one agent's time inside [from, to) to `time`; true when it had any. */
+  private timeIn(time: Partial<Aggregate>, agentId: string, include: AgentFilter, from: number, to: number): boolean {
+    const steps = this.stepsOf(agentId);
+    let worked = false;
+    for (let i = firstOverlapping(steps, from); i < steps.length; i++) {
+      const step = steps[i]!;
+      if (step.at >= to) break;
+      const field = FIELD[step.state];
+      if (!field || !include(agentId, step.queues)) continue;
+      const end = i + 1 < steps.length ? steps[i + 1]!.at : Infinity;
+      const ms = Math.min(end, to) - Math.max(step.at, from);
+      if (ms <= 0) continue;
+      time[field] = (time[field] ?? 0) + ms;
+      worked = true;
+    }
+    return worked;
   }
 
   /** Forgets states that ended before `horizon` (each agent keeps the one in force then). */

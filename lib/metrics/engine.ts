@@ -1,6 +1,8 @@
 import type { VigieEvent } from "../events/schema";
 import { emptyVector, FIELD_INDEX, toAggregate, type Aggregate, type AggregateVector, type NowFigures } from "./aggregate";
 import { AgentBoard, type AgentNow } from "./agents";
+import { AgentContacts } from "./agent-contacts";
+import { agentRows, type AgentRow } from "./agent-grid";
 import { AgentTimelines } from "./agent-time";
 import { ScopeBuckets } from "./buckets";
 import { applyToCase, caseFacts, type CaseState } from "./cases";
@@ -8,10 +10,12 @@ import { applyToContact, contactFacts, isWaiting, newContact, outcomeFlags, queu
 import { CustomerIndex } from "./customers";
 import { before, type Fact } from "./facts";
 import { recordFacts, recordKey, type RecordCall } from "./records";
+import { minutePoints, WaitSpans, type MinutePoint } from "./minute-series";
 import { computeMetrics, type MetricValues } from "./registry";
 import { agentFilter, memberScopes, parseScope, type Scope, type WindowId } from "./scope";
 import { surveyContribution } from "./surveys";
 import { startOfLocalDay, windowStart } from "./time";
+import { waitingContacts, type WaitingContact } from "./waiting-list";
 
 export interface EngineConfig {
   timeZone: string;
@@ -73,6 +77,9 @@ export class MetricsEngine {
   private readonly waiting = new Map<Scope, Set<ContactState>>();
   private readonly agents = new AgentBoard();
   private readonly timelines = new AgentTimelines();
+  /** Views for the agent grid and the live minute chart, kept current with the contacts. */
+  private readonly taken = new AgentContacts();
+  private readonly waits = new WaitSpans();
   private readonly queues = new Set<string>();
   private readonly channels = new Set<string>();
   private readonly agentIds = new Set<string>();
@@ -196,6 +203,8 @@ export class MetricsEngine {
     const next = contactFacts(t.contact, this.derive);
     this.replace(t.facts, next);
     t.facts = next;
+    this.taken.update(t.contact);
+    this.waits.update(t.contact);
 
     for (const s of t.waitingScopes) this.waiting.get(s)?.delete(t.contact);
     const o = t.contact.offered;
@@ -401,6 +410,25 @@ export class MetricsEngine {
     return this.agents.states();
   }
 
+  /** Every agent's grid row at `now` (state, open contact, handled today); `rowsInScope` narrows it. */
+  agentGrid(now: number): AgentRow[] {
+    const dayStart = startOfLocalDay(now, this.config.timeZone);
+    const horizon = startOfLocalDay(dayStart - 1, this.config.timeZone);
+    return agentRows(this.agentStatesNow(now), { contacts: this.taken, timelines: this.timelines }, dayStart, horizon);
+  }
+
+  /** The contacts waiting now in a scope, longest wait first. */
+  waitingList(scope: Scope): { total: number; contacts: WaitingContact[] } {
+    return waitingContacts(this.waitingIn(scope));
+  }
+
+  /** Contacts waiting and service level per minute over the last hour, for live charts. */
+  minuteSeries(scope: Scope, now: number): MinutePoint[] {
+    return minutePoints(this.waits.values(), scope, now, (from, to) =>
+      this.series(scope, from, to, 1).map((p) => ({ offered: p.metrics.offered ?? null, serviceLevel: p.metrics.serviceLevel ?? null })),
+    );
+  }
+
   /** The queues an agent currently serves (its last `agent.state`), for permission checks. */
   queuesOfAgent(agentId: string): readonly string[] {
     return this.agents.queuesOf(agentId);
@@ -444,6 +472,8 @@ export class MetricsEngine {
       const t = this.contacts.get(id)!;
       this.replace(t.facts, []);
       if (t.customerId !== undefined) this.customers.set(t.customerId, id, undefined);
+      this.taken.remove(id);
+      this.waits.remove(id);
       this.contacts.delete(id);
     }
     for (const [id, f] of this.looseSurveys) {
@@ -453,6 +483,7 @@ export class MetricsEngine {
       }
     }
     this.timelines.evict(horizon);
+    this.waits.prune(now - 2 * 3_600_000);
     for (const b of this.buckets.values()) b.dropBefore(horizon);
     return old.size;
   }

@@ -21,6 +21,10 @@ import { LiveHub, type LiveServer } from "../live/hub";
 import { rebuildEngine } from "../live/rebuild";
 import { engineQueueConfig, listQueueSettings } from "../admin/queue-settings";
 import { attachSocketHandlers } from "../live/socket-handlers";
+import { attachAlertSockets } from "../live/alert-push";
+import { lastWeekCache } from "../live/last-week";
+import { attachLiveFeeds } from "../live/live-feeds";
+import { AlertRunner } from "../live/alert-runner";
 import { MetricsEngine } from "../metrics/engine";
 import { publishContext } from "./context";
 import { HealthProbe } from "./health";
@@ -37,6 +41,8 @@ export interface RunningServer {
   url: string;
   port: number;
   hub: LiveHub;
+  /** Alert rules evaluated on the live numbers (reload after a change of the stored rules). */
+  alerts: AlertRunner;
   auth: VigieAuth;
   database: Database;
   /** Origins browsers may use (VIGIE_PUBLIC_URL, else http://localhost:<port> and http://127.0.0.1:<port>). */
@@ -70,6 +76,8 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
   log(`Vigie: engine rebuilt from ${replayed} stored events in ${Date.now() - t0} ms`);
 
   const hub = new LiveHub(engine);
+  const alerts = new AlertRunner({ db: database.db, live: engine, log });
+  await alerts.load();
   const writer = new EventWriter(database);
   const health = new HealthProbe(database);
   let accepting = true;
@@ -157,7 +165,10 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
   const authenticate = socketAuthMiddleware(socketAuth);
   io.use((socket, next) => void ready.then(() => authenticate(socket, next)));
   attachSocketHandlers(io, hub);
+  attachAlertSockets(io, alerts, { queuesOfAgent: (id) => hub.queuesOfAgent(id) });
+  attachLiveFeeds(io, hub, lastWeekCache(database, env));
   hub.start(io);
+  const detachAlerts = alerts.attach(hub);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -181,6 +192,8 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
   } catch (e) {
     // Requests already waiting for `ready` are cut with the server.
     hub.stop();
+    detachAlerts();
+    await alerts.drain();
     const ioClosed = new Promise<void>((r) => io.close(() => r()));
     httpServer.closeAllConnections();
     await ioClosed;
@@ -205,6 +218,7 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
     queuesOfAgent: (agentId) => hub.queuesOfAgent(agentId),
     disconnectKiosk: (linkId) => disconnectKiosk(io, linkId),
     reloadQueueSettings: async () => engine.configure(engineQueueConfig(await listQueueSettings(database.db))),
+    reloadAlertRules: () => alerts.reload(),
   });
   isReady = true;
   markReady();
@@ -222,6 +236,9 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
       }
       await writer.drain();
       hub.stop();
+      // Alerts firing now stay open in the history: the next start resumes or closes them.
+      detachAlerts();
+      await alerts.drain();
       const ioClosed = new Promise<void>((r) => io.close(() => r()));
       // io.close() waits for the http server, which waits for every connection: end them now.
       httpServer.closeAllConnections();
@@ -231,5 +248,5 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
       await database.close();
     })());
 
-  return { url: `http://${shownHost}:${port}`, port, hub, auth, database, trustedOrigins, close };
+  return { url: `http://${shownHost}:${port}`, port, hub, alerts, auth, database, trustedOrigins, close };
 }

@@ -28,6 +28,8 @@ export interface ServerContext {
   disconnectKiosk: (linkId: string) => void;
   /** Applies the stored per-queue thresholds to the live engine (after an admin change). */
   reloadQueueSettings: () => Promise<void>;
+  /** Makes the live alert runner take the stored alert rules again (after an admin change). */
+  reloadAlertRules: () => Promise<void>;
 }
 
 const KEY = Symbol.for("vigie.server-context");

@@ -7,6 +7,8 @@ import { listKioskLinks } from "@/lib/auth/kiosk-links";
 import { canAdminister, canManageKiosks, canReadReports, canRevokeKiosk, canViewFigures, liveReach } from "@/lib/auth/permissions";
 import { getLocale, getMessages } from "@/lib/i18n/locale";
 import { serverContext } from "@/lib/server/context";
+import { listWallboards } from "@/lib/wallboards/list";
+import { boardView } from "@/lib/wallboards/view";
 
 export const dynamic = "force-dynamic";
 
@@ -23,9 +25,12 @@ export default async function KiosksPage() {
     .map((l) => ({ ...l, revocable: canRevokeKiosk(principal, l) }))
     .filter((l) => l.revocable || l.createdBy === principal.id);
   const reach = liveReach(principal);
+  const boards = (await listWallboards(serverContext().database.db))
+    .filter((b) => boardView(b.definition.scope, reach).groups.length > 0)
+    .map((b) => ({ id: b.id, name: b.name }));
   return (
     <AdminShell isAdmin={canAdminister(principal)} showFigures={canViewFigures(principal)} showReports={canReadReports(principal)} current="kiosks">
-      <KiosksSection links={links} restrictedTo={reach.kind === "queues" ? [...reach.queues] : null} />
+      <KiosksSection links={links} restrictedTo={reach.kind === "queues" ? [...reach.queues] : null} boards={boards} />
     </AdminShell>
   );
 }
