@@ -12,7 +12,9 @@ import { expect, request as playwrightRequest, test, type APIRequestContext, typ
  *   /admin page for admins only, kiosk links for both;
  * - keys: read like their role, never an admin page or route; a revoked key is
  *   nobody (401, and a page sends it to /login like an anonymous visitor);
- * - business figures (/figures and its API): signed-in admins and managers only.
+ * - business figures (/figures and its API): signed-in admins and managers only;
+ * - reports (/reports, /api/reports): every reader (an agent gets their own rows); the KPI catalogue: every
+ *   signed-in user; alert rules and history: admins, managers, supervisors (never a key).
  * Admin routes are exercised with invalid bodies (or unknown ids), so an allowed
  * caller gets 400 (or 404) and nothing changes. Each request is sent a second
  * time with `x-middleware-subrequest` (CVE-2025-29927), which must change nothing.
@@ -63,6 +65,14 @@ const ENDPOINTS = {
   "GET figures": { method: "GET", path: "/api/figures?kind=month" },
   "PUT figures": { method: "PUT", path: "/api/figures", data: { notAField: 1 } },
   "POST figures/import": { method: "POST", path: "/api/figures/import?dryRun=maybe" },
+  "live queues:mx-q1,mx-q2": { method: "GET", path: "/api/live?scope=queues:mx-q1,mx-q2" },
+  "page /reports": { method: "GET", path: "/reports" },
+  "GET reports": { method: "GET", path: "/api/reports?from=2026-11-23&to=2026-11-23&groupBy=queue" },
+  "page /kpis": { method: "GET", path: "/kpis" },
+  "page /admin/alerts": { method: "GET", path: "/admin/alerts" },
+  "GET alert rules": { method: "GET", path: "/api/admin/alerts/rules" },
+  "POST alert rules": { method: "POST", path: "/api/admin/alerts/rules", data: { notAField: 1 } },
+  "GET alert history": { method: "GET", path: "/api/admin/alerts/history" },
 } satisfies Record<string, Endpoint>;
 type EndpointName = keyof typeof ENDPOINTS;
 
@@ -81,6 +91,8 @@ const MATRIX: Record<PrincipalName, Record<EndpointName, Expected>> = {
     "PUT queues/:queue": 401, "POST api-keys": 401, "DELETE api-keys/:id": 401,
     "POST kiosks": 401, "DELETE kiosks/:id": 401,
     "page /figures": L, "GET figures": 401, "PUT figures": 401, "POST figures/import": 401,
+    "live queues:mx-q1,mx-q2": 401, "page /reports": L, "GET reports": 401, "page /kpis": L,
+    "page /admin/alerts": L, "GET alert rules": 401, "POST alert rules": 401, "GET alert history": 401,
   },
   // agentId mx-a1, no queues.
   agent: {
@@ -91,6 +103,8 @@ const MATRIX: Record<PrincipalName, Record<EndpointName, Expected>> = {
     "PUT queues/:queue": 403, "POST api-keys": 403, "DELETE api-keys/:id": 403,
     "POST kiosks": 403, "DELETE kiosks/:id": 403,
     "page /figures": 404, "GET figures": 403, "PUT figures": 403, "POST figures/import": 403,
+    "live queues:mx-q1,mx-q2": 403, "page /reports": 200, "GET reports": 200, "page /kpis": 200,
+    "page /admin/alerts": 404, "GET alert rules": 403, "POST alert rules": 403, "GET alert history": 403,
   },
   // Limited to mx-q1; mx-a1 serves mx-q1, mx-a2 serves mx-q2.
   supervisor: {
@@ -101,6 +115,8 @@ const MATRIX: Record<PrincipalName, Record<EndpointName, Expected>> = {
     "PUT queues/:queue": 403, "POST api-keys": 403, "DELETE api-keys/:id": 403,
     "POST kiosks": 400, "DELETE kiosks/:id": 404,
     "page /figures": 404, "GET figures": 403, "PUT figures": 403, "POST figures/import": 403,
+    "live queues:mx-q1,mx-q2": 403, "page /reports": 200, "GET reports": 200, "page /kpis": 200,
+    "page /admin/alerts": 200, "GET alert rules": 200, "POST alert rules": 400, "GET alert history": 200,
   },
   // No queue list: the whole center.
   manager: {
@@ -111,6 +127,8 @@ const MATRIX: Record<PrincipalName, Record<EndpointName, Expected>> = {
     "PUT queues/:queue": 403, "POST api-keys": 403, "DELETE api-keys/:id": 403,
     "POST kiosks": 400, "DELETE kiosks/:id": 404,
     "page /figures": 200, "GET figures": 200, "PUT figures": 400, "POST figures/import": 400,
+    "live queues:mx-q1,mx-q2": 200, "page /reports": 200, "GET reports": 200, "page /kpis": 200,
+    "page /admin/alerts": 200, "GET alert rules": 200, "POST alert rules": 400, "GET alert history": 200,
   },
   admin: {
     "page /wallboard": 200, "page /admin": 200, "page /admin/kiosks": 200,
@@ -120,6 +138,8 @@ const MATRIX: Record<PrincipalName, Record<EndpointName, Expected>> = {
     "PUT queues/:queue": 400, "POST api-keys": 400, "DELETE api-keys/:id": 404,
     "POST kiosks": 400, "DELETE kiosks/:id": 404,
     "page /figures": 200, "GET figures": 200, "PUT figures": 400, "POST figures/import": 400,
+    "live queues:mx-q1,mx-q2": 200, "page /reports": 200, "GET reports": 200, "page /kpis": 200,
+    "page /admin/alerts": 200, "GET alert rules": 200, "POST alert rules": 400, "GET alert history": 200,
   },
   // A manager key, revoked by the admin: nobody.
   revokedKey: {
@@ -130,6 +150,8 @@ const MATRIX: Record<PrincipalName, Record<EndpointName, Expected>> = {
     "PUT queues/:queue": 401, "POST api-keys": 401, "DELETE api-keys/:id": 401,
     "POST kiosks": 401, "DELETE kiosks/:id": 401,
     "page /figures": L, "GET figures": 401, "PUT figures": 401, "POST figures/import": 401,
+    "live queues:mx-q1,mx-q2": 401, "page /reports": L, "GET reports": 401, "page /kpis": L,
+    "page /admin/alerts": L, "GET alert rules": 401, "POST alert rules": 401, "GET alert history": 401,
   },
   // An admin-created manager key (no queue list): reads like a manager, administers nothing.
   managerKey: {
@@ -140,6 +162,8 @@ const MATRIX: Record<PrincipalName, Record<EndpointName, Expected>> = {
     "PUT queues/:queue": 403, "POST api-keys": 403, "DELETE api-keys/:id": 403,
     "POST kiosks": 403, "DELETE kiosks/:id": 403,
     "page /figures": 404, "GET figures": 403, "PUT figures": 403, "POST figures/import": 403,
+    "live queues:mx-q1,mx-q2": 200, "page /reports": 200, "GET reports": 200, "page /kpis": 404,
+    "page /admin/alerts": 404, "GET alert rules": 403, "POST alert rules": 403, "GET alert history": 403,
   },
 };
 
