@@ -4,7 +4,9 @@ import type { ComponentType } from "react";
 import type { WindowId } from "@/lib/metrics/scope";
 import { SECTION_IDS, type SectionId, type WallboardDefinition } from "@/lib/wallboards/definition";
 import type { BoardView } from "@/lib/wallboards/view";
+import { AgentGrid } from "../wallboard/agent-grid";
 import { LiveChart } from "../wallboard/live-chart";
+import { QueueDetail } from "../wallboard/queue-detail";
 import { QueueTable } from "../wallboard/queue-table";
 
 export interface SectionProps {
@@ -20,6 +22,10 @@ export interface SectionProps {
 export const SECTION_VIEWS: Partial<Record<SectionId, ComponentType<SectionProps>>> = {
   queueTable: ({ view, window }) => <QueueTable window={window} only={view.queues} />,
   chart: ({ view }) => <LiveChart scope={view.groups[0]!.scope} />,
+  // Agents belong to queues: a board over channels has no agent grid.
+  agentGrid: ({ view }) => (view.groups[0]!.scope.startsWith("channel:") ? null : <AgentGrid scope={view.groups[0]!.scope} />),
+  // The waiting list of the board's queue, when it covers exactly one.
+  queueDetail: ({ view, window }) => (view.queues?.length === 1 ? <QueueDetail queue={view.queues[0]!} window={window} /> : null),
 };
 
 export const AVAILABLE_SECTIONS: readonly SectionId[] = SECTION_IDS.filter((id) => SECTION_VIEWS[id] !== undefined);

@@ -22,9 +22,20 @@ interface Props {
   metrics: MetricValues | undefined;
 }
 
+/**
+ * Rows the grid shares its height between: as many as the tiles need, and at
+ * least 1.2 per column, so a few tiles keep a tile's proportions instead of
+ * stretching down the whole screen.
+ */
+function rowCount(tiles: readonly WallboardTile[], columns: number): number {
+  const area = tiles.reduce((sum, t) => sum + Math.min(SPAN[t.size].cols, columns) * SPAN[t.size].rows, 0);
+  return Math.max(Math.ceil(area / columns), Math.ceil(columns * 1.2));
+}
+
 export function TileGrid({ tiles, columns, metrics }: Props) {
   const grid: CSSProperties = {
     gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+    gridTemplateRows: `repeat(${rowCount(tiles, columns)}, minmax(0, 1fr))`,
     gridAutoRows: "minmax(0, 1fr)",
     gridAutoFlow: "row dense",
   };
