@@ -384,3 +384,23 @@ test("the 'All KPIs' view shows every other registry KPI, live, with the thresho
   await expect(page).toHaveURL(/view=board/);
   await expect(page.getByTestId("kpi-panel")).toHaveCount(0);
 });
+
+test("only the tiles whose numbers changed re-render", async ({ page, request }) => {
+  await page.addInitScript(() => {
+    (window as unknown as { __vigieTileRenders: Record<string, number> }).__vigieTileRenders = {};
+  });
+  await openWallboard(page);
+  const paused0 = (await tile(page, "agentsPaused"))!;
+  await page.evaluate(() => {
+    (window as unknown as { __vigieTileRenders: Record<string, number> }).__vigieTileRenders = {};
+  });
+  const t = await post(request, [{ type: "agent.state", at: Date.now(), agentId: uid("agent"), state: "paused", reason: "e2e" }]);
+  await expectSoon("paused +1", t, () => tile(page, "agentsPaused"), paused0 + 1);
+  await page.waitForTimeout(1500); // a full pass or two more
+  const renders = await page.evaluate(() => (window as unknown as { __vigieTileRenders: Record<string, number> }).__vigieTileRenders);
+  expect(renders.agentsPaused ?? 0).toBeGreaterThanOrEqual(1);
+  // A paused agent moves no contact figure: those tiles did not render again.
+  for (const id of ["offered", "answered", "abandoned", "aht", "agentsAvailable", "agentsBusy", "agentsWrapUp"]) {
+    expect(renders[id] ?? 0, id).toBe(0);
+  }
+});

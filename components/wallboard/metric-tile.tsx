@@ -6,6 +6,15 @@ import { TILE_PULSE } from "../alerts/tile-pulse";
 import { KpiLink } from "../kpis/kpi-link";
 import { definition, formatMetric, rawValue } from "./format";
 
+/**
+ * Renders per tile, counted only when a test or a benchmark installs
+ * `window.__vigieTileRenders` (e2e: only the tiles whose numbers changed re-render).
+ */
+function countRender(id: string): void {
+  const renders = (globalThis as { __vigieTileRenders?: Record<string, number> }).__vigieTileRenders;
+  if (renders) renders[id] = (renders[id] ?? 0) + 1;
+}
+
 /** Full class strings, so Tailwind's scanner finds them. */
 export const STATUS_TEXT: Record<Status, string> = {
   ok: "text-ok",
@@ -65,6 +74,7 @@ interface Props {
 
 /** One KPI: short label, large value coloured by its thresholds. Re-renders only when its props change. */
 export const MetricTile = memo(function MetricTile({ id, value, size = "xl", thresholds, fill = false }: Props) {
+  countRender(id);
   const locale = useLocale();
   const def = definition(id);
   const status = statusOf(thresholds ? { direction: def.direction, thresholds } : def, value);
