@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Cookie, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { signInOncePerFile } from "./support/session";
 
 /**
  * The "Agents" view and the queue detail in real Chromium against the real server:
@@ -10,19 +11,11 @@ import { expect, test, type APIRequestContext, type Cookie, type Page } from "@p
  */
 
 const KEY = process.env.VIGIE_E2E_INGEST_KEY ?? "";
-const ADMIN = { email: process.env.VIGIE_E2E_ADMIN_EMAIL ?? "", password: process.env.VIGIE_E2E_ADMIN_PASSWORD ?? "" };
 const RUN = Date.now().toString(36);
 /** The grid and the waiting list are pushed at most once a second. */
 const PUSH_BUDGET_MS = 2000;
 
-/** Signed in once (sign-ins are rate-limited), the session cookie given to each test's context. */
-let session: Cookie[] | null = null;
-test.beforeEach(async ({ page, baseURL }) => {
-  if (session) return page.context().addCookies(session);
-  const res = await page.request.post("/api/auth/sign-in/email", { data: ADMIN, headers: { origin: baseURL! } });
-  expect(res.status(), await res.text()).toBe(200);
-  session = await page.context().cookies();
-});
+signInOncePerFile();
 
 let seq = 0;
 const uid = (kind: string) => `e2e-${RUN}-${kind}-${++seq}`;

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Cookie, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { signInOncePerFile } from "./support/session";
 
 /**
  * Alerts in real Chromium at 1920×1080 against the production server: a rule
@@ -8,7 +9,6 @@ import { expect, test, type APIRequestContext, type Cookie, type Page } from "@p
  */
 
 const KEY = process.env.VIGIE_E2E_INGEST_KEY ?? "";
-const ADMIN = { email: process.env.VIGIE_E2E_ADMIN_EMAIL ?? "", password: process.env.VIGIE_E2E_ADMIN_PASSWORD ?? "" };
 const RUN = Date.now().toString(36);
 /** The rule holds 2 s; the server evaluates once a second and pushes at once. */
 const FIRE_BUDGET_MS = 2000 + 4000;
@@ -17,13 +17,7 @@ const CLEAR_BUDGET_MS = 5000 + 4000;
 
 test.describe.configure({ mode: "serial" });
 
-let session: Cookie[] | null = null;
-test.beforeEach(async ({ page, baseURL }) => {
-  if (session) return page.context().addCookies(session);
-  const res = await page.request.post("/api/auth/sign-in/email", { data: ADMIN, headers: { origin: baseURL! } });
-  expect(res.status(), await res.text()).toBe(200);
-  session = await page.context().cookies();
-});
+signInOncePerFile();
 
 let seq = 0;
 const uid = (kind: string) => `e2e-${RUN}-${kind}-${++seq}`;

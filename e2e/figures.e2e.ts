@@ -1,4 +1,5 @@
 import { expect, request as playwrightRequest, test, type Browser, type Page } from "@playwright/test";
+import { ADMIN, signedInThroughForm } from "./support/session";
 
 /**
  * Business figures in real Chromium against the real server: a manager enters
@@ -7,7 +8,6 @@ import { expect, request as playwrightRequest, test, type Browser, type Page } f
  * and imports nothing; an agent sees neither the page nor the API.
  */
 
-const ADMIN = { email: process.env.VIGIE_E2E_ADMIN_EMAIL ?? "", password: process.env.VIGIE_E2E_ADMIN_PASSWORD ?? "" };
 const RUN = Date.now().toString(36);
 const PASSWORD = `e2e-figures-${RUN}`;
 const email = (role: string) => `fig-${role}-${RUN}@e2e.vigie.test`;
@@ -18,16 +18,7 @@ const EURO = /66,67\s€/;
 
 test.describe.configure({ mode: "serial" });
 
-async function signedIn(browser: Browser, who: string, next: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  const form = page.getByTestId("login-form");
-  await form.locator('input[name="email"]').fill(who);
-  await form.locator('input[name="password"]').fill(PASSWORD);
-  await form.getByRole("button").click();
-  await page.waitForURL((u) => u.pathname === new URL(next, "http://x").pathname);
-  return page;
-}
+const signedIn = (browser: Browser, who: string, next: string): Promise<Page> => signedInThroughForm(browser, who, PASSWORD, next);
 
 test.beforeAll(async ({ baseURL }) => {
   expect(ADMIN.email, "the e2e server needs VIGIE_ADMIN_EMAIL/VIGIE_ADMIN_PASSWORD").not.toBe("");

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, request as playwrightRequest, test, type Browser, type Page } from "@playwright/test";
+import { ADMIN, signedInThroughForm } from "./support/session";
 
 /**
  * The report page in real Chromium against the real server: events posted for
@@ -9,7 +10,6 @@ import { expect, request as playwrightRequest, test, type Browser, type Page } f
  * linked to no agent gets a 404.
  */
 
-const ADMIN = { email: process.env.VIGIE_E2E_ADMIN_EMAIL ?? "", password: process.env.VIGIE_E2E_ADMIN_PASSWORD ?? "" };
 const INGEST_KEY = process.env.VIGIE_E2E_INGEST_KEY ?? "";
 // The server's zone: the e2e config leaves VIGIE_TIMEZONE to its default unless the shell sets it.
 const TIME_ZONE = process.env.VIGIE_TIMEZONE || "Europe/Paris";
@@ -26,16 +26,7 @@ const dayOf = (at: number) => new Intl.DateTimeFormat("en-CA", { timeZone: TIME_
 
 let day = "";
 
-async function signedIn(browser: Browser, who: string, next: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  const form = page.getByTestId("login-form");
-  await form.locator('input[name="email"]').fill(who);
-  await form.locator('input[name="password"]').fill(PASSWORD);
-  await form.getByRole("button").click();
-  await page.waitForURL((u) => u.pathname === new URL(next, "http://x").pathname);
-  return page;
-}
+const signedIn = (browser: Browser, who: string, next: string): Promise<Page> => signedInThroughForm(browser, who, PASSWORD, next);
 
 const row = (page: Page, key: string) => page.locator(`[data-testid="report-row"][data-key="${key}"]`);
 

@@ -1,4 +1,5 @@
-import { expect, test, type Cookie, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { signInOncePerFile } from "./support/session";
 
 /**
  * The wallboard in real Chromium against the real server: events posted to /api/events
@@ -9,7 +10,6 @@ import { expect, test, type Cookie, type APIRequestContext, type Page } from "@p
 
 const KEY = process.env.VIGIE_E2E_INGEST_KEY ?? "";
 const API_KEY = process.env.VIGIE_E2E_API_KEY ?? "";
-const ADMIN = { email: process.env.VIGIE_E2E_ADMIN_EMAIL ?? "", password: process.env.VIGIE_E2E_ADMIN_PASSWORD ?? "" };
 const RUN = Date.now().toString(36);
 /** CONTRACT §3 pushes within a few hundred ms; a wallboard must show a change within 1 s. */
 const PUSH_BUDGET_MS = 1000;
@@ -19,17 +19,7 @@ const TILE_IDS = [
   "agentsAvailable", "agentsBusy", "agentsWrapUp", "agentsPaused",
 ] as const;
 
-/**
- * The wallboard needs a signed-in user: the first admin, signed in once through the API, its session cookie
- * then given to each test's context (signing in before every test would trip the sign-in rate limit).
- */
-let session: Cookie[] | null = null;
-test.beforeEach(async ({ page, baseURL }) => {
-  if (session) return page.context().addCookies(session);
-  const res = await page.request.post("/api/auth/sign-in/email", { data: ADMIN, headers: { origin: baseURL! } });
-  expect(res.status(), await res.text()).toBe(200);
-  session = await page.context().cookies();
-});
+signInOncePerFile();
 
 let seq = 0;
 const uid = (kind: string) => `e2e-${RUN}-${kind}-${++seq}`;

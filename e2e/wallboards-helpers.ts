@@ -1,27 +1,16 @@
-import { expect, test, type APIRequestContext, type Cookie, type Page, type WebSocketRoute } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page, type WebSocketRoute } from "@playwright/test";
+
+export { signInOncePerFile } from "./support/session";
 
 /**
  * Shared by the saved-wallboard suites (not a test file: it does not end in
- * `.e2e.ts`). Each suite signs in once as the first admin and reuses the
- * cookie (sign-ins are rate-limited), and uses its own queues and ids.
+ * `.e2e.ts`). Each suite uses its own queues and ids.
  */
 
 const KEY = process.env.VIGIE_E2E_INGEST_KEY ?? "";
-const ADMIN = { email: process.env.VIGIE_E2E_ADMIN_EMAIL ?? "", password: process.env.VIGIE_E2E_ADMIN_PASSWORD ?? "" };
 const RUN = Date.now().toString(36);
 let seq = 0;
 export const uid = (kind: string) => `e2e-${RUN}-${kind}-${++seq}`;
-
-/** Signs in on the first call of a file; gives the cookie to every later page. */
-export function signInOncePerFile(): void {
-  let session: Cookie[] | null = null;
-  test.beforeEach(async ({ page, baseURL }) => {
-    if (session) return page.context().addCookies(session);
-    const res = await page.request.post("/api/auth/sign-in/email", { data: ADMIN, headers: { origin: baseURL! } });
-    expect(res.status(), await res.text()).toBe(200);
-    session = await page.context().cookies();
-  });
-}
 
 export type Event = { type: string; at: number } & Record<string, unknown>;
 
