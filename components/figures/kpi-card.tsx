@@ -22,7 +22,7 @@ export function KpiCard({ kpi, value, texts, onChange, readOnly }: Props) {
   return (
     <fieldset data-testid={`kpi-${kpi.id}`} className="flex flex-col gap-2 rounded-lg border border-panel-edge p-3">
       <legend className="px-1 font-bold">
-        <KpiLink id={kpi.id}>{kpi.short[locale]}</KpiLink> <span className="font-normal text-ink-dim">· {kpi.name[locale]}</span>
+        <KpiLink id={kpi.id} title={kpi.name[locale]}>{kpi.short[locale]}</KpiLink> <span className="font-normal text-ink-dim">· {kpi.name[locale]}</span>
       </legend>
       <p className="flex items-baseline justify-between gap-2">
         <span className="text-sm text-ink-dim">{t("value")}</span>

@@ -34,7 +34,7 @@ function Variants({ k, locale }: { k: CatalogueEntry; locale: Locale }) {
             {other && (
               <>
                 {" → "}
-                <KpiLink id={other.id} className="font-semibold text-series-offered">
+                <KpiLink id={other.id} title={other.name[locale]} className="font-semibold text-series-offered">
                   {other.short[locale]}
                 </KpiLink>
               </>

@@ -32,7 +32,7 @@ export function NotComputedList({ locale, t }: { locale: Locale; t: CatalogueTex
                 <dt className="font-semibold text-ink-dim">{t("fields.related")}</dt>
                 <dd className="flex flex-wrap gap-x-3">
                   {k.related.map((id) => (
-                    <KpiLink key={id} id={id} className="font-semibold text-series-offered">
+                    <KpiLink key={id} id={id} title={catalogueEntry(id)?.name[locale]} className="font-semibold text-series-offered">
                       {catalogueEntry(id)?.short[locale] ?? id}
                     </KpiLink>
                   ))}
