@@ -3,7 +3,6 @@
  * the traffic simulator (today's history first, then live). One command, no
  * other service needed.
  */
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -12,30 +11,13 @@ import { DEMO_PASSWORD, DEMO_USERS, ensureDemoUsers } from "../lib/auth/demo-use
 import { EnvError, loadEnv } from "../lib/env";
 import { startOfLocalDay } from "../lib/metrics/time";
 import { startServer } from "../lib/server/boot";
+import { buildIfStale } from "./build-if-stale";
 import { engineQueueConfig, listQueueSettings, upsertQueueSettings, type QueueSettingsInput } from "../lib/admin/queue-settings";
 import { scaleProfile, DEMO_PROFILE } from "../lib/sim/profile";
 import { startSimulator } from "../lib/sim/runner";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-/** Builds the Next app when there is no build, or when a source file is newer than it. */
-function buildIfStale(): void {
-  const marker = path.join(root, ".next", "BUILD_ID");
-  const builtAt = fs.existsSync(marker) ? fs.statSync(marker).mtimeMs : 0;
-  const newest = (dir: string): number =>
-    fs.readdirSync(dir, { withFileTypes: true }).reduce((m, d) => {
-      const p = path.join(dir, d.name);
-      return Math.max(m, d.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
-    }, 0);
-  const sources = ["app", "components", "lib"].map((d) => newest(path.join(root, d)));
-  if (builtAt > Math.max(...sources)) return;
-  console.log("Building the web app (next build)…");
-  execFileSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
-  });
-}
 
 /** Per-queue thresholds of the demo center (also editable in /admin). */
 const DEMO_QUEUE_SETTINGS: QueueSettingsInput[] = [
