@@ -29,7 +29,7 @@
  * reader gets every grouping, computed over their queues only.
  */
 
-import { parseScope, scopeSchema, type ParsedScope } from "../metrics/scope";
+import { isScope, parseScope, type ParsedScope } from "../metrics/scope";
 
 export const ROLES = ["admin", "manager", "supervisor", "agent"] as const;
 export type Role = (typeof ROLES)[number];
@@ -114,9 +114,10 @@ export function reportReach(p: Principal | null | undefined): Reach {
   return p?.kind === "kiosk" ? NONE : liveReach(p);
 }
 
+/** Called for every socket on every catalog change: a plain check, not a zod parse. */
 function parse(scope: string): ParsedScope | null {
-  const s = scopeSchema.safeParse(scope);
-  return s.success ? parseScope(s.data) : null;
+  if (!isScope(scope)) return null;
+  return parseScope(scope);
 }
 
 const ownAgentId = (p: Principal | null | undefined): string | null => (isActiveUser(p) ? p.agentId : null);
@@ -298,6 +299,10 @@ export const canReadWallboard = (p: Principal | null | undefined, wallboardId: s
 /** Alert rules and their history (`/admin/alerts`): signed-in admins, managers and supervisors, never a key. */
 export const canManageAlerts = (p: Principal | null | undefined): boolean =>
   isActiveUser(p) && (p.role === "admin" || p.role === "manager" || p.role === "supervisor");
+
+/** Scheduled reports (`/reports/schedules`): signed-in admins and managers, never a key. */
+export const canManageReportSchedules = (p: Principal | null | undefined): boolean =>
+  isActiveUser(p) && (p.role === "admin" || p.role === "manager");
 
 /**
  * May `p` create, change or delete a rule on `scope`? Only on a scope they may
