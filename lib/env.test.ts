@@ -73,6 +73,12 @@ describe("loadEnv (CONTRACT §1)", () => {
     expect(loadEnv({ VIGIE_CURRENCY: "USD" }).VIGIE_CURRENCY).toBe("USD");
   });
 
+  it("puts scheduled reports under the data folder unless VIGIE_REPORTS_DIR says otherwise", () => {
+    expect(loadEnv({}).VIGIE_REPORTS_DIR).toBe(".vigie/reports");
+    expect(loadEnv({ VIGIE_DATA_DIR: "/var/lib/vigie" }).VIGIE_REPORTS_DIR).toBe("/var/lib/vigie/reports");
+    expect(loadEnv({ VIGIE_REPORTS_DIR: "/srv/reports" }).VIGIE_REPORTS_DIR).toBe("/srv/reports");
+  });
+
   it("treats an empty variable as unset", () => {
     const env = loadEnv({ DATABASE_URL: "", PORT: "" });
     expect(env.DATABASE_URL).toBeUndefined();

@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import path from "node:path";
 import { z } from "zod";
 
 /**
@@ -29,6 +30,8 @@ const schema = z
       .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// or postgresql:// URL")
       .optional(),
     VIGIE_DATA_DIR: z.string().min(1).default("./.vigie"),
+    /** Where scheduled reports write their CSV files (each schedule names a folder under it). Default: <VIGIE_DATA_DIR>/reports. */
+    VIGIE_REPORTS_DIR: z.string().min(1).optional(),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default("0.0.0.0"),
     VIGIE_INGEST_KEY: optionalSecret(16),
@@ -62,7 +65,8 @@ const schema = z
     if (!!env.VIGIE_ADMIN_EMAIL !== !!env.VIGIE_ADMIN_PASSWORD) {
       ctx.addIssue({ code: "custom", path: ["VIGIE_ADMIN_PASSWORD"], message: "VIGIE_ADMIN_EMAIL and VIGIE_ADMIN_PASSWORD go together" });
     }
-  });
+  })
+  .transform((env) => ({ ...env, VIGIE_REPORTS_DIR: env.VIGIE_REPORTS_DIR ?? path.join(env.VIGIE_DATA_DIR, "reports") }));
 
 export type Env = z.output<typeof schema>;
 

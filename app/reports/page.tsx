@@ -1,22 +1,29 @@
 import type { Metadata } from "next";
 import { AdminShell } from "@/components/admin/admin-shell";
+import { ContactSearch } from "@/components/drill/contact-search";
+import { drillTexts } from "@/components/drill/texts";
 import { catalogueTexts } from "@/components/kpis/texts";
 import { bucketLabel } from "@/components/reports/bucket-label";
 import { chartData } from "@/components/reports/chart-data";
 import { ReportChart } from "@/components/reports/report-chart";
 import { ReportForm } from "@/components/reports/report-form";
+import { CompareTable } from "@/components/reports/compare-table";
 import { ReportTable } from "@/components/reports/report-table";
+import { ScheduleForm } from "@/components/reports/schedules/schedule-form";
+import { schedulesTexts } from "@/components/reports/schedules/texts";
 import { reportsTexts } from "@/components/reports/texts";
 import { definition } from "@/components/wallboard/format";
 import { requirePage } from "@/lib/admin/page-access";
-import { canAdminister, canManageKiosks, canReadReports, canViewFigures, reportFilter } from "@/lib/auth/permissions";
+import { canAdminister, canManageKiosks, canManageReportSchedules, canReadReports, canViewFigures, reportFilter } from "@/lib/auth/permissions";
 import { describeIssues } from "@/lib/events/schema";
 import { getLocale } from "@/lib/i18n/locale";
-import { presetRanges } from "@/lib/reports/presets";
+import type { ComparedReport } from "@/lib/reports/compare";
+import { PRESETS, presetRanges } from "@/lib/reports/presets";
 import { reportConfig } from "@/lib/reports/report-config";
 import { reportQuerySchema } from "@/lib/reports/report-query";
 import { reportHref, reportParams } from "@/lib/reports/report-url";
-import { runReport, type Report } from "@/lib/reports/run-report";
+import { runMaybeCompared } from "@/lib/reports/run-compared";
+import type { Report } from "@/lib/reports/run-report";
 import { serverContext } from "@/lib/server/context";
 
 export const dynamic = "force-dynamic";
@@ -46,8 +53,9 @@ export default async function ReportsPage({ searchParams }: Props) {
   const params = reportParams(await searchParams, presets.today.from);
   const parsed = reportQuerySchema.safeParse(params);
   const report = parsed.success
-    ? await runReport(database, parsed.data, await reportConfig(database, env), reportFilter(principal)!, now)
+    ? await runMaybeCompared(database, parsed.data, await reportConfig(database, env), reportFilter(principal)!, now, params.compare === "previous")
     : null;
+  const ts = schedulesTexts(locale);
 
   return (
     <AdminShell
@@ -59,7 +67,21 @@ export default async function ReportsPage({ searchParams }: Props) {
       title={t("title")}
     >
       <p className="max-w-4xl text-sm text-ink-dim">{t("intro")}</p>
-      <ReportForm params={params} presets={presets} locale={locale} t={t} categories={catalogueTexts(locale)} />
+      <ContactSearch t={drillTexts(locale)} />
+      <ReportForm params={params} presets={presets} locale={locale} t={t} categories={catalogueTexts(locale)} compareLabel={ts("compare.label")} />
+      {canManageReportSchedules(principal) && (
+        <ScheduleForm
+          draft={{
+            name: `${t("title")} ${params.groupBy}`,
+            // The period as seen from today: the preset whose days are on screen, else yesterday.
+            preset: PRESETS.find((p) => presets[p].from === params.from && presets[p].to === params.to) ?? "yesterday",
+            granularity: params.granularity,
+            groupBy: params.groupBy,
+            metrics: params.metrics,
+            lang: locale,
+          }}
+        />
+      )}
       {parsed.success ? (
         <p data-testid="report-span" className="text-sm text-ink-faint">
           {t("span", { from: params.from, to: params.to, timeZone })}
@@ -78,7 +100,7 @@ export default async function ReportsPage({ searchParams }: Props) {
 const MAX_CHART_POINTS = 1500;
 
 interface ResultsProps {
-  report: Report;
+  report: Report | ComparedReport;
   locale: "fr" | "en";
   timeZone: string;
   currency: string;
@@ -101,6 +123,19 @@ function Results({ report, locale, timeZone, currency, href }: ResultsProps) {
           note={data.total > data.series.length ? t("chart.more", { shown: data.series.length, total: data.total }) : null}
         />
       )}
+      {"previous" in report ? (
+        <CompareTable
+          report={report}
+          locale={locale}
+          timeZone={timeZone}
+          currency={currency}
+          csvHref={href({ format: "csv", lang: locale })}
+          jsonHref={href()}
+          t={t}
+          previousLabel={schedulesTexts(locale)("compare.previous", report.previous)}
+          points={schedulesTexts(locale)("compare.points")}
+        />
+      ) : (
       <ReportTable
         report={report}
         locale={locale}
@@ -110,6 +145,7 @@ function Results({ report, locale, timeZone, currency, href }: ResultsProps) {
         jsonHref={href()}
         t={t}
       />
+      )}
     </>
   );
 }

@@ -4,7 +4,7 @@ import { LogoutButton } from "@/components/auth/logout-button";
 import { SignedInBoard } from "@/components/auth/signed-in-board";
 import { BoardNav } from "@/components/wallboard/board-nav";
 import { requirePage } from "@/lib/admin/page-access";
-import { canReadLive, canReadReports, canViewAll, defaultScopes, liveReach } from "@/lib/auth/permissions";
+import { canReadLive, canReadReports, canViewAll, canViewOwnStats, defaultScopes, liveReach } from "@/lib/auth/permissions";
 import { getLocale, getMessages } from "@/lib/i18n/locale";
 import { queuesScope, windowSchema, type Scope } from "@/lib/metrics/scope";
 
@@ -43,7 +43,7 @@ export default async function WallboardPage({ searchParams }: Props) {
       headerEnd={
         principal.kind === "user" ? (
           <>
-            <BoardNav reports={canReadReports(principal)} />
+            <BoardNav reports={canReadReports(principal)} me={canViewOwnStats(principal)} />
             <LogoutButton />
           </>
         ) : null

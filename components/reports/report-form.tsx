@@ -14,6 +14,8 @@ interface Props {
   locale: Locale;
   t: ReportsTexts;
   categories: CatalogueTexts;
+  /** The "compare with the previous period" checkbox's label. */
+  compareLabel: string;
 }
 
 /**
@@ -21,7 +23,7 @@ interface Props {
  * URL, so back/forward, reload and a shared link all work, without script.
  * Presets are links keeping everything but the days.
  */
-export function ReportForm({ params, presets, locale, t, categories }: Props) {
+export function ReportForm({ params, presets, locale, t, categories, compareLabel }: Props) {
   const chosen = params.metrics.split(",");
   return (
     <form method="get" action="/reports" data-testid="report-form" className="flex flex-col gap-3">
@@ -66,6 +68,10 @@ export function ReportForm({ params, presets, locale, t, categories }: Props) {
             ))}
           </select>
         </Field>
+        <label className="flex items-center gap-2 self-center text-sm">
+          <input type="checkbox" name="compare" value="previous" defaultChecked={params.compare === "previous"} data-testid="report-compare" />
+          {compareLabel}
+        </label>
         <button type="submit" data-testid="report-submit" className={buttonClass}>
           {t("form.show")}
         </button>

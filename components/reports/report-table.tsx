@@ -2,6 +2,7 @@ import { KpiLink } from "@/components/kpis/kpi-link";
 import { definition, formatMetric, rawValue } from "@/components/wallboard/format";
 import type { Locale } from "@/lib/i18n/config";
 import { statusOf, type Status } from "@/lib/metrics/registry";
+import { drillHref } from "@/lib/reports/drill-url";
 import type { Report } from "@/lib/reports/run-report";
 import { Panel } from "../admin/ui";
 import { bucketLabel } from "./bucket-label";
@@ -28,7 +29,8 @@ const linkClass = "rounded-md border border-panel-edge px-3 py-1 font-semibold t
 /**
  * One row per (bucket, group key), one column per chosen KPI. Each header
  * links to the KPI's definition; each cell is formatted and coloured by the
- * registry (unit, thresholds). No total row: ratios and averages do not add up.
+ * registry (unit, thresholds) and links to the contacts behind it (`/reports/drill`).
+ * No total row: ratios and averages do not add up.
  */
 export function ReportTable({ report, locale, timeZone, currency, csvHref, jsonHref, t }: Props) {
   const rows = report.rows.slice(0, MAX_TABLE_ROWS);
@@ -90,7 +92,9 @@ export function ReportTable({ report, locale, timeZone, currency, csvHref, jsonH
                     const status = statusOf(def, value);
                     return (
                       <td key={id} data-kpi={id} data-value={rawValue(value)} data-status={status} className={`px-2 text-right whitespace-nowrap ${STATUS_TEXT[status]}`}>
-                        {formatMetric(value, def.unit, locale, currency)}
+                        <a href={drillHref(report, row, id)} data-testid="report-cell-link" className="hover:underline">
+                          {formatMetric(value, def.unit, locale, currency)}
+                        </a>
                       </td>
                     );
                   })}

@@ -10,8 +10,9 @@ const LINK = "block rounded-md px-[0.8em] py-[0.4em] font-semibold text-ink-dim 
  * those who may read them, the reports: folded in one menu, so the header of a
  * 1920-pixel board stays on one line.
  */
-export function BoardNav({ reports }: { reports: boolean }) {
+export function BoardNav({ reports, me = false }: { reports: boolean; me?: boolean }) {
   const t = useTranslations("Reports");
+  const tm = useTranslations("Me");
   const tw = useTranslations("Wallboards");
   return (
     <details data-testid="board-menu" className="relative">
@@ -28,6 +29,7 @@ export function BoardNav({ reports }: { reports: boolean }) {
             {t("nav")}
           </a>
         )}
+        {me && <a href="/me" data-testid="me-link" className={LINK}>{tm("nav")}</a>}
       </nav>
     </details>
   );

@@ -9,3 +9,4 @@ export * from "./login-failures";
 export * from "./period-figures";
 export * from "./wallboards";
 export * from "./alerts";
+export * from "./report-schedules";

@@ -1,5 +1,5 @@
 import type { VigieEvent } from "../events/schema";
-import { addPartial, emptyVector, FIELD_INDEX, toAggregate } from "./aggregate";
+import { addPartial, emptyVector, FIELD_INDEX, toAggregate, type Aggregate } from "./aggregate";
 import { AgentTimelines } from "./agent-time";
 import { applyToCase, caseFacts, type CaseState } from "./cases";
 import { applyToContact, contactFacts, isWaiting, newContact, outcomeFlags, queuedAt, type ContactConfig, type ContactState } from "./contact";
@@ -34,7 +34,7 @@ export class BatchFold {
         if (!c) cases.set(e.caseId, (c = { caseId: e.caseId }));
         applyToCase(c, e);
       } else if (e.type === "survey.response" && e.contactId === undefined) {
-        loose.set(e.id, { at: e.at, scopes: looseScopes(e.queue, e.agentId), agg: surveyContribution(e) });
+        loose.set(e.id, { at: e.at, scopes: looseScopes(e.queue, e.agentId), entity: `survey:${e.id}`, agg: surveyContribution(e) });
       } else {
         const id = (e as { contactId?: string }).contactId;
         if (typeof id !== "string") continue;
@@ -44,13 +44,7 @@ export class BatchFold {
       }
     }
     const next = nextContactIndex(contacts);
-    const slMs = (q: string) => 1000 * (config.slSecondsByQueue?.[q] ?? config.slSeconds);
-    this.cfg = {
-      slThresholdMs: slMs,
-      shortAbandonMs: (q) => (config.shortAbandonSecondsByQueue?.[q] === undefined ? null : config.shortAbandonSecondsByQueue[q]! * 1000),
-      nextContactAt: (_customer, contactId) => next.get(contactId),
-      repeatWindowMs: (config.repeatDays ?? DEFAULT_REPEAT_DAYS) * 86_400_000,
-    };
+    this.cfg = contactConfig(config, (contactId) => next.get(contactId));
 
     const all: Fact[] = [...loose.values()];
     const records = new Map<string, RecordCall[]>();
@@ -71,7 +65,7 @@ export class BatchFold {
         if (!home || before(o, home)) caseHome.set(o.caseId, o);
       }
     }
-    for (const calls of records.values()) all.push(...recordFacts(calls, config.timeZone));
+    for (const [key, calls] of records) all.push(...recordFacts(calls, config.timeZone, key));
     for (const c of cases.values()) all.push(...caseFacts(c, caseHome.get(c.caseId)));
 
     for (const f of all) {
@@ -95,19 +89,19 @@ export class BatchFold {
    * a reader limited to queues gets every grouping computed over their queues.
    */
   metrics(scope: Scope, from: number, to: number, now: number, only: Restriction = {}): MetricValues {
+    return computeMetrics(this.aggregate(scope, from, to, now, only), null, from);
+  }
+
+  /** The sums `metrics` computes from (same arguments). */
+  aggregate(scope: Scope, from: number, to: number, now: number, only: Restriction = {}): Aggregate {
     const p = parseScope(scope);
     if (p.kind === "queues") {
       // Several queues = everything restricted to them (each contribution names one queue at most).
       const queues = only.queues == null ? p.keys : p.keys.filter((q) => only.queues!.includes(q));
-      return this.metrics("all", from, to, now, { ...only, queues });
+      return this.aggregate("all", from, to, now, { ...only, queues });
     }
     const v = emptyVector();
-    const keep = factFilter(only);
-    const list = this.factsByScope.get(scope) ?? [];
-    for (let i = lowerBound(list, from); i < list.length && list[i]!.at < to; i++) {
-      const f = list[i]!;
-      if (keep(f.scopes)) addPartial(v, f.agg);
-    }
+    for (const f of this.facts(scope, from, to, only)) addPartial(v, f.agg);
     const filter = agentFilter(scope);
     if (filter) {
       const { queues, agentId } = only;
@@ -118,14 +112,34 @@ export class BatchFold {
         Math.min(to, now),
       );
     }
+    const keep = factFilter(only);
     let underSl = 0;
     for (const w of this.waiting) {
       if (!w.scopes.includes(scope) || !keep(w.scopes)) continue;
       if (w.at >= from && w.at < to && now - w.queuedAt < this.cfg.slThresholdMs(w.queue)) underSl++;
     }
     v[FIELD_INDEX.waitingUnderSl] = underSl;
-    return computeMetrics(toAggregate(v), null, from);
+    return toAggregate(v);
   }
+
+  /** The contributions placed in [from, to) of a single scope, within `only`: what a drill-down lists. */
+  facts(scope: Scope, from: number, to: number, only: Restriction = {}): Fact[] {
+    const keep = factFilter(only);
+    const list = this.factsByScope.get(scope) ?? [];
+    const out: Fact[] = [];
+    for (let i = lowerBound(list, from); i < list.length && list[i]!.at < to; i++) if (keep(list[i]!.scopes)) out.push(list[i]!);
+    return out;
+  }
+}
+
+/** What deriving a contact's contributions needs, from the engine's configuration and a next-contact lookup. */
+export function contactConfig(config: Omit<EngineConfig, "timeZone">, next: (contactId: string) => number | undefined): ContactConfig {
+  return {
+    slThresholdMs: (q) => 1000 * (config.slSecondsByQueue?.[q] ?? config.slSeconds),
+    shortAbandonMs: (q) => (config.shortAbandonSecondsByQueue?.[q] === undefined ? null : config.shortAbandonSecondsByQueue[q]! * 1000),
+    nextContactAt: (_customer, contactId) => next(contactId),
+    repeatWindowMs: (config.repeatDays ?? DEFAULT_REPEAT_DAYS) * 86_400_000,
+  };
 }
 
 /** Narrows a report to some queues and/or one agent (null = no limit). */

@@ -24,12 +24,14 @@ export interface CaseHome {
 export function caseFacts(c: CaseState, home: CaseHome | undefined): Fact[] {
   const scopes = scopesOf(home?.queue, home?.channel, undefined);
   const facts: Fact[] = [];
-  if (c.opened) facts.push({ at: c.opened.at, scopes, agg: { casesOpened: 1 } });
+  const entity = `case:${c.caseId}`;
+  if (c.opened) facts.push({ at: c.opened.at, scopes, entity, agg: { casesOpened: 1 } });
   if (c.closed) {
     const timed = c.opened !== undefined;
     facts.push({
       at: c.closed.at,
       scopes,
+      entity,
       agg: { casesClosed: 1, casesTimed: timed ? 1 : 0, caseMs: timed ? Math.max(0, c.closed.at - c.opened!.at) : 0 },
     });
   }

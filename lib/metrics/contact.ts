@@ -224,8 +224,9 @@ export function contactFacts(c: ContactState, cfg: ContactConfig): Fact[] {
   const facts: Fact[] = [];
   const { offered, answered } = c;
   const scopes = scopesOf(offered?.queue, offered?.channel, answered?.agentId);
+  const entity = `contact:${c.contactId}`;
 
-  if (offered) facts.push({ at: offered.at, scopes, agg: flowContribution(c, cfg) });
+  if (offered) facts.push({ at: offered.at, scopes, entity, agg: flowContribution(c, cfg) });
 
   if (answered && c.ended && c.wrapped) {
     const talkAndHold = Math.max(0, c.ended.at - answered.at);
@@ -234,6 +235,7 @@ export function contactFacts(c: ContactState, cfg: ContactConfig): Fact[] {
     facts.push({
       at: c.wrapped.at,
       scopes,
+      entity,
       agg: { handled: 1, handleMs: talkAndHold + acw, talkMs: talkAndHold - hold, holdMs: hold, acwMs: acw },
     });
   }
@@ -243,6 +245,7 @@ export function contactFacts(c: ContactState, cfg: ContactConfig): Fact[] {
     facts.push({
       at: r.at,
       scopes,
+      entity,
       agg: {
         resolved: 1,
         resolvedFlagged: r.firstContact === undefined ? 0 : 1,
@@ -258,6 +261,7 @@ export function contactFacts(c: ContactState, cfg: ContactConfig): Fact[] {
     facts.push({
       at: s.at,
       scopes: scopesOf(s.queue ?? offered?.queue, offered?.channel, s.agentId ?? answered?.agentId),
+      entity,
       agg: surveyContribution(s, selfServed),
     });
   }

@@ -6,6 +6,8 @@ export interface Fact {
   at: number;
   scopes: Scope[];
   agg: Partial<Aggregate>;
+  /** What contributes it, for drill-downs: `contact:<id>`, `case:<id>`, `record:<key>` or `survey:<event id>`. */
+  entity?: string;
 }
 
 /** The scopes of an entity: all, its queue and channel (from offered), its agent (from answered). */

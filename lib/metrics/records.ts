@@ -21,14 +21,16 @@ export function recordKey(campaign: string | undefined, customerId: string | und
   return `${campaign ?? ""}\u0000${customerId ?? `contact:${contactId}`}`;
 }
 
-export function recordFacts(calls: readonly RecordCall[], timeZone: string): Fact[] {
+/** `key` (from `recordKey`) names the record in drill-downs. */
+export function recordFacts(calls: readonly RecordCall[], timeZone: string, key?: string): Fact[] {
   if (calls.length === 0) return [];
   const sorted = [...calls].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
   const first = sorted[0]!;
   const scopes = scopesOf(first.queue, first.channel, undefined);
+  const entity = key === undefined ? undefined : `record:${key}`;
   const reach = sorted.find((c) => c.reached);
   // Reached is placed with the first call, so that reached / called stays a share of the same records.
-  const facts: Fact[] = [{ at: first.at, scopes, agg: { recordsCalled: 1, recordsReached: reach ? 1 : 0 } }];
+  const facts: Fact[] = [{ at: first.at, scopes, entity, agg: { recordsCalled: 1, recordsReached: reach ? 1 : 0 } }];
 
   let treatedAt = reach?.at;
   const hours = new Set<number>();
@@ -41,6 +43,6 @@ export function recordFacts(calls: readonly RecordCall[], timeZone: string): Fac
       break;
     }
   }
-  if (treatedAt !== undefined) facts.push({ at: treatedAt, scopes, agg: { recordsTreated: 1 } });
+  if (treatedAt !== undefined) facts.push({ at: treatedAt, scopes, entity, agg: { recordsTreated: 1 } });
   return facts;
 }

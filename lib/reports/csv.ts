@@ -1,4 +1,5 @@
 import { kpi } from "../metrics/registry";
+import type { ComparedReport } from "./compare";
 import type { Report } from "./run-report";
 
 const UNIT_SUFFIX = { ratio: " (0-1)", seconds: " (s)", currency: "", count: "", score: "", number: "", days: " (d)", hours: " (h)" } as const;
@@ -14,11 +15,16 @@ function field(value: string): string {
  * the registry ids (stable for scripts), or with `lang` the registry's short
  * names in that language. Numbers are raw: ratios in 0..1, durations in seconds.
  */
-export function reportCsv(report: Report, lang?: "fr" | "en"): string {
+export function reportCsv(report: Report | ComparedReport, lang?: "fr" | "en"): string {
+  const compared = "previous" in report;
   const header = ["bucket", "key", ...report.metrics.map((id) => (lang ? headerName(id, lang) : id))];
+  // Compared (`compare=previous`): after the values, each metric's previous value and change (points for ratios).
+  if (compared) for (const id of report.metrics) header.push(`${id}_previous`, `${id}_change`);
   const lines = [header.map(field).join(",")];
+  const cell = (v: number | null | undefined) => (v == null ? "" : String(v));
   for (const row of report.rows) {
-    const cells = [row.bucket, row.key ?? "", ...report.metrics.map((id) => (row.metrics[id] == null ? "" : String(row.metrics[id])))];
+    const cells = [row.bucket, row.key ?? "", ...report.metrics.map((id) => cell(row.metrics[id]))];
+    if (compared && "previous" in row) for (const id of report.metrics) cells.push(cell(row.previous[id]), cell(row.change[id]));
     lines.push(cells.map(field).join(","));
   }
   return lines.join("\r\n") + "\r\n";

@@ -27,4 +27,11 @@ describe("report page URL", () => {
       "/api/reports?from=2026-11-23&to=2026-11-23&granularity=hour&groupBy=queue&metrics=offered,aht&format=csv&lang=fr",
     );
   });
+
+  it("keeps compare=previous in the links, and only that value", () => {
+    const params = reportParams({ compare: "previous", metrics: "offered" }, "2026-11-23");
+    expect(reportHref("/api/reports", params)).toBe("/api/reports?from=2026-11-23&to=2026-11-23&granularity=hour&groupBy=queue&metrics=offered&compare=previous");
+    expect(reportParams({ compare: "other" }, "2026-11-23").compare).toBeUndefined();
+    expect(reportQuerySchema.safeParse(params).success).toBe(true);
+  });
 });

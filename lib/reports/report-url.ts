@@ -17,6 +17,8 @@ export interface ReportParams {
   groupBy: string;
   /** Comma-separated registry ids, as the API reads them. */
   metrics: string;
+  /** `previous`: each row also shows the previous period's value and the change. Absent otherwise. */
+  compare?: "previous";
 }
 
 type Search = Record<string, string | string[] | undefined>;
@@ -42,6 +44,7 @@ export function reportParams(search: Search, today: string): ReportParams {
     granularity: one(search.granularity) ?? "hour",
     groupBy: one(search.groupBy) ?? "queue",
     metrics: (metrics.length > 0 ? [...new Set(metrics)] : DEFAULT_METRICS).join(","),
+    ...(one(search.compare) === "previous" ? { compare: "previous" as const } : {}),
   };
 }
 

@@ -26,6 +26,7 @@ import { lastWeekCache } from "../live/last-week";
 import { attachLiveFeeds } from "../live/live-feeds";
 import { AlertRunner } from "../live/alert-runner";
 import { MetricsEngine } from "../metrics/engine";
+import { ScheduleRunner } from "../reports/schedules/runner";
 import { publishContext } from "./context";
 import { HealthProbe } from "./health";
 import { securityHeaders } from "./security-headers";
@@ -201,6 +202,7 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
     throw e;
   }
   authRoutes = authNodeHandler(auth, { trustedProxies: env.VIGIE_TRUSTED_PROXIES });
+  const schedules = new ScheduleRunner({ database, env, log });
   // A session revoked or a user changed through another instance loses its sockets here too.
   const revalidate = setInterval(() => {
     void revalidateSockets([...io.of("/").sockets.values()], socketAuth).catch((e: unknown) => log(`Vigie: socket revalidation failed: ${(e as Error).message}`));
@@ -219,9 +221,11 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
     disconnectKiosk: (linkId) => disconnectKiosk(io, linkId),
     reloadQueueSettings: async () => engine.configure(engineQueueConfig(await listQueueSettings(database.db))),
     reloadAlertRules: () => alerts.reload(),
+    runReportSchedule: (id) => schedules.runNow(id),
   });
   isReady = true;
   markReady();
+  schedules.start();
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -235,6 +239,7 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
         await Promise.race([new Promise<void>((r) => (allAnswered = r)), new Promise((r) => setTimeout(r, 10_000).unref())]);
       }
       await writer.drain();
+      await schedules.stop();
       hub.stop();
       // Alerts firing now stay open in the history: the next start resumes or closes them.
       detachAlerts();

@@ -30,6 +30,8 @@ export interface ServerContext {
   reloadQueueSettings: () => Promise<void>;
   /** Makes the live alert runner take the stored alert rules again (after an admin change). */
   reloadAlertRules: () => Promise<void>;
+  /** Runs a report schedule now ("run now"); null when it does not exist. */
+  runReportSchedule: (id: string) => Promise<{ status: "ok" | "error"; error: string | null; target: string | null } | null>;
 }
 
 const KEY = Symbol.for("vigie.server-context");

@@ -3,7 +3,7 @@ import { describeIssues } from "@/lib/events/schema";
 import { reportCsv } from "@/lib/reports/csv";
 import { reportConfig } from "@/lib/reports/report-config";
 import { reportQuerySchema } from "@/lib/reports/report-query";
-import { runReport } from "@/lib/reports/run-report";
+import { runMaybeCompared } from "@/lib/reports/run-compared";
 import { serverContext } from "@/lib/server/context";
 import { guard } from "@/lib/server/http-guard";
 
@@ -13,13 +13,17 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request) {
   const who = await guard(req, canReadReports);
   if (who instanceof Response) return who;
-  const params = Object.fromEntries(new URL(req.url).searchParams);
+  const { compare, ...params } = Object.fromEntries(new URL(req.url).searchParams);
+  if (compare !== undefined && compare !== "previous") {
+    return Response.json({ error: `compare: must be previous (got "${compare.slice(0, 40)}")` }, { status: 400 });
+  }
   const parsed = reportQuerySchema.safeParse(params);
   if (!parsed.success) return Response.json({ error: describeIssues(parsed.error.issues, params) }, { status: 400 });
   const query = parsed.data;
   const ctx = serverContext();
   const only = reportFilter(who.principal)!;
-  const report = await runReport(ctx.database, query, await reportConfig(ctx.database, ctx.env), only, Date.now());
+  // compare=previous: `<id>_previous` and `<id>_change` columns (JSON: `previous` and `change` per row).
+  const report = await runMaybeCompared(ctx.database, query, await reportConfig(ctx.database, ctx.env), only, Date.now(), compare !== undefined);
   if (query.format === "csv") {
     return new Response(reportCsv(report, query.lang), {
       headers: {

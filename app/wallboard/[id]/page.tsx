@@ -5,7 +5,7 @@ import { LogoutButton } from "@/components/auth/logout-button";
 import { BoardNav } from "@/components/wallboard/board-nav";
 import { SignedInSavedBoard } from "@/components/wallboards/signed-in";
 import { requirePage } from "@/lib/admin/page-access";
-import { canReadLive, canReadReports } from "@/lib/auth/permissions";
+import { canReadLive, canReadReports, canViewOwnStats } from "@/lib/auth/permissions";
 import { getLocale, getMessages } from "@/lib/i18n/locale";
 import { serverContext } from "@/lib/server/context";
 import { openWallboard } from "@/lib/wallboards/open";
@@ -40,7 +40,7 @@ export default async function SavedWallboardPage({ params, searchParams }: Props
       headerEnd={
         principal.kind === "user" ? (
           <>
-            <BoardNav reports={canReadReports(principal)} />
+            <BoardNav reports={canReadReports(principal)} me={canViewOwnStats(principal)} />
             <LogoutButton />
           </>
         ) : null
