@@ -28,7 +28,10 @@ test.beforeAll(async ({ request }) => {
   today = dayOf(now);
   // Three contacts today, one yesterday (same hour): a change of +2 offered.
   const offered = (id: string, at: number) => ({ id: `${RUN}-${id}`, type: "contact.offered", at, contactId: `${RUN}-${id}`, queue: QUEUE });
-  const events = [offered("t1", now - 60_000), offered("t2", now - 50_000), offered("t3", now - 40_000), offered("y1", now - 86_400_000)];
+  // Each abandons a second later: a suite leaves nothing waiting for the boards of the others.
+  const abandoned = (id: string, at: number) => ({ id: `${RUN}-${id}-x`, type: "contact.abandoned", at: at + 1000, contactId: `${RUN}-${id}` });
+  const times: [string, number][] = [["t1", now - 60_000], ["t2", now - 50_000], ["t3", now - 40_000], ["y1", now - 86_400_000]];
+  const events = times.flatMap(([id, at]) => [offered(id, at), abandoned(id, at)]);
   const res = await request.post("/api/events", { headers: { authorization: `Bearer ${INGEST_KEY}` }, data: events });
   expect(res.status()).toBe(202);
 });

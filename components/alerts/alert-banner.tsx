@@ -37,7 +37,7 @@ function AlertRow({ alert, scopeLabel }: { alert: ActiveAlert; scopeLabel: strin
       data-testid="alert-item"
       data-rule={alert.ruleId}
       data-severity={alert.severity}
-      className={`pointer-events-auto flex items-baseline gap-[1.2vw] rounded-xl px-[1.2vw] py-[0.7vh] font-bold shadow-2xl ${SEVERITY[alert.severity]}`}
+      className={`flex items-baseline gap-[1.2vw] rounded-xl px-[1.2vw] py-[0.7vh] font-bold shadow-2xl ${SEVERITY[alert.severity]}`}
     >
       <span aria-hidden>{MARK[alert.severity]}</span>
       <span className="sr-only">{t(`severity.${alert.severity}`)}</span>
@@ -95,7 +95,7 @@ export function AlertBanner() {
             <AlertRow key={a.key} alert={a} scopeLabel={scopeLabel(a)} />
           ))}
           {more > 0 && (
-            <p className="pointer-events-auto self-end rounded-lg bg-panel px-[0.8em] text-[0.7em] font-semibold text-ink">{t("more", { count: more })}</p>
+            <p className="self-end rounded-lg bg-panel px-[0.8em] text-[0.7em] font-semibold text-ink">{t("more", { count: more })}</p>
           )}
         </section>
       )}
