@@ -17,6 +17,7 @@ import { sendJson } from "../http/send";
 import { EventWriter } from "../ingest/event-writer";
 import { ingestHandler } from "../ingest/http-handler";
 import { ingestItems } from "../ingest/ingest";
+import type { BodyItem } from "../ingest/parse-body";
 import { LiveHub, type LiveServer } from "../live/hub";
 import { rebuildEngine } from "../live/rebuild";
 import { engineQueueConfig, listQueueSettings } from "../admin/queue-settings";
@@ -93,6 +94,7 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
   const ready = new Promise<void>((r) => (markReady = r));
   let isReady = false;
 
+  const ingestBatch = (items: BodyItem[]) => ingestItems({ writer, onStored: (events) => hub.onStored(events), now: Date.now }, items);
   const ingest = ingestHandler({
     maxBytes: env.VIGIE_INGEST_MAX_BYTES,
     // VIGIE_INGEST_KEY or an admin-created `ingest` key; no key configured at all: every request is 401.
@@ -103,7 +105,7 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
         throw new StorageUnavailableError(e);
       }
     },
-    ingest: (items) => ingestItems({ writer, onStored: (events) => hub.onStored(events), now: Date.now }, items),
+    ingest: ingestBatch,
     onError: (e) => log(`Vigie: ingest failed: ${(e as Error).message}`),
   });
 
@@ -214,6 +216,7 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
     hub,
     health,
     accepting: () => accepting,
+    ingest: ingestBatch,
     auth,
     keys,
     trustedOrigins,

@@ -2,6 +2,8 @@ import type { Database } from "../../db/client";
 import type { VigieAuth } from "../auth/auth";
 import type { ConfiguredKeys } from "../auth/identify";
 import type { Env } from "../env";
+import type { IngestResult } from "../ingest/ingest";
+import type { BodyItem } from "../ingest/parse-body";
 import type { LiveHub } from "../live/hub";
 import type { HealthProbe } from "./health";
 
@@ -17,6 +19,11 @@ export interface ServerContext {
   health: HealthProbe;
   /** False once shutdown has begun. */
   accepting: () => boolean;
+  /**
+   * The ingest operation of `POST /api/events` (validation, idempotency, group
+   * commit, live push), for the adapters' routes: resolves after the commit.
+   */
+  ingest: (items: BodyItem[]) => Promise<IngestResult>;
   auth: VigieAuth;
   /** VIGIE_INGEST_KEY and VIGIE_API_KEY, for `identify`. */
   keys: ConfiguredKeys;
