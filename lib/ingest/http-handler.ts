@@ -41,7 +41,8 @@ export function ingestHandler(deps: IngestHttpDeps) {
   };
 }
 
-function readBody(req: IncomingMessage, max: number): Promise<string> {
+/** The request body as text, refused with a 413 past `max` bytes (declared or streamed). */
+export function readBody(req: IncomingMessage, max: number): Promise<string> {
   const declared = Number(req.headers["content-length"]);
   if (Number.isFinite(declared) && declared > max) return Promise.reject(payloadTooLarge(max));
   return new Promise((resolve, reject) => {

@@ -16,6 +16,8 @@ import { StorageUnavailableError } from "../http/errors";
 import { sendJson } from "../http/send";
 import { EventWriter } from "../ingest/event-writer";
 import { ingestHandler } from "../ingest/http-handler";
+import { ADAPTER_ENDPOINTS } from "../adapters/endpoints";
+import { adapterHandler } from "../adapters/http";
 import { ingestItems } from "../ingest/ingest";
 import type { BodyItem } from "../ingest/parse-body";
 import { LiveHub, type LiveServer } from "../live/hub";
@@ -109,6 +111,20 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
     onError: (e) => log(`Vigie: ingest failed: ${(e as Error).message}`),
   });
 
+  const adapters = adapterHandler(ADAPTER_ENDPOINTS, {
+    env,
+    maxBytes: env.VIGIE_INGEST_MAX_BYTES,
+    authorize: async (token) => {
+      try {
+        return canIngest(await identifyBearer(database.db, keys, token));
+      } catch (e) {
+        throw new StorageUnavailableError(e);
+      }
+    },
+    ingest: ingestBatch,
+    onError: (e) => log(`Vigie: adapter ingest failed: ${(e as Error).message}`),
+  });
+
   let web: Handler = (_req, res) => sendJson(res, 404, { error: "not found" });
   // Ingest requests whose headers arrived before shutdown began are finished, upload included.
   const ingesting = new Set<ServerResponse>();
@@ -123,7 +139,7 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
     delete req.headers["x-middleware-subrequest"];
     const path = req.url?.split("?", 1)[0];
     if (path === AUTH_BASE_PATH || path?.startsWith(`${AUTH_BASE_PATH}/`)) return void authRoutes(req, res);
-    if (path === "/api/events") {
+    if (path === "/api/events" || (path !== undefined && adapters.handles(path))) {
       if (!accepting) {
         return sendJson(res, 503, { error: "shutting down; nothing was stored, retry later" }, { "retry-after": "1", connection: "close" });
       }
@@ -132,7 +148,7 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
         ingesting.delete(res);
         if (ingesting.size === 0) allAnswered?.();
       });
-      return void ingest(req, res);
+      return void (path === "/api/events" ? ingest(req, res) : adapters.serve(req, res));
     }
     return void web(req, res);
   };
