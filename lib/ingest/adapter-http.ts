@@ -3,9 +3,9 @@ import { bearerToken } from "../auth/keys";
 import type { Env } from "../env";
 import { HttpError, methodNotAllowed, toHttpError, unauthorized } from "../http/errors";
 import { sendJson } from "../http/send";
-import { readBody } from "../ingest/http-handler";
-import type { IngestResult } from "../ingest/ingest";
-import type { BodyItem } from "../ingest/parse-body";
+import { readBody } from "./http-handler";
+import type { IngestResult } from "./ingest";
+import type { BodyItem } from "./parse-body";
 
 /**
  * The adapters' endpoints (`/api/ingest/<format>`), served by server.ts ahead
@@ -14,7 +14,7 @@ import type { BodyItem } from "../ingest/parse-body";
  * deduplicates and stores them before the answer. An adapter is pure
  * translation plus, at most, its own authentication (Twilio signs requests).
  *
- * Add one to `ADAPTER_ENDPOINTS` in ./endpoints.ts.
+ * Add one to `ADAPTER_ENDPOINTS` in ./adapter-endpoints.ts; the translations live in lib/events/adapters/.
  */
 
 export interface AdapterRequest {
