@@ -91,6 +91,26 @@ export class AgentTimelines {
     return worked;
   }
 
+  /** Every agent's closed stretches (a state up to the agent's next event), in any state. */
+  *closedSegments(): Generator<{ agentId: string; from: number; to: number; state: AgentState; queues: readonly string[] }> {
+    for (const agentId of this.events.keys()) {
+      const steps = this.stepsOf(agentId);
+      for (let i = 0; i + 1 < steps.length; i++) {
+        const s = steps[i]!;
+        yield { agentId, from: s.at, to: steps[i + 1]!.at, state: s.state, queues: s.queues };
+      }
+    }
+  }
+
+  /** Each agent's last step: the state in force from then on, still open. */
+  *lastSteps(): Generator<{ agentId: string; at: number; id: string; state: AgentState; queues: readonly string[] }> {
+    for (const agentId of this.events.keys()) {
+      const steps = this.stepsOf(agentId);
+      const last = steps[steps.length - 1];
+      if (last) yield { agentId, ...last };
+    }
+  }
+
   /** Forgets states that ended before `horizon` (each agent keeps the one in force then). */
   evict(horizon: number): void {
     for (const [agentId, byId] of this.events) {

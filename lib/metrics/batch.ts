@@ -18,9 +18,10 @@ import { surveyContribution } from "./surveys";
  */
 export class BatchFold {
   private readonly factsByScope = new Map<Scope, Fact[]>();
+  private readonly allFacts: Fact[];
   private readonly timelines = new AgentTimelines();
   /** Contacts still waiting at the end of the data, for the service level's "still under the threshold". */
-  private readonly waiting: { at: number; queuedAt: number; queue: string; scopes: Scope[] }[] = [];
+  private readonly waiting: WaitingContact[] = [];
   private readonly cfg: ContactConfig;
 
   constructor(events: Iterable<VigieEvent>, config: Omit<EngineConfig, "timeZone"> & { timeZone: string }) {
@@ -53,7 +54,9 @@ export class BatchFold {
       all.push(...contactFacts(c, this.cfg));
       const o = c.offered;
       if (!o) continue;
-      if (isWaiting(c)) this.waiting.push({ at: o.at, queuedAt: queuedAt(c), queue: o.queue, scopes: ["all", `queue:${o.queue}`, `channel:${o.channel}`] });
+      if (isWaiting(c)) {
+        this.waiting.push({ contactId: c.contactId, at: o.at, queuedAt: queuedAt(c), queue: o.queue, channel: o.channel, scopes: ["all", `queue:${o.queue}`, `channel:${o.channel}`] });
+      }
       if (o.direction === "outbound") {
         const key = recordKey(o.campaign, o.customerId, c.contactId);
         const calls = records.get(key) ?? [];
@@ -68,6 +71,7 @@ export class BatchFold {
     for (const [key, calls] of records) all.push(...recordFacts(calls, config.timeZone, key));
     for (const c of cases.values()) all.push(...caseFacts(c, caseHome.get(c.caseId)));
 
+    this.allFacts = all;
     for (const f of all) {
       for (const s of f.scopes) {
         let list = this.factsByScope.get(s);
@@ -76,6 +80,21 @@ export class BatchFold {
       }
     }
     for (const list of this.factsByScope.values()) list.sort((a, b) => a.at - b.at);
+  }
+
+  /** Every contribution of the events, in no particular order (what rollups sum). */
+  everyFact(): readonly Fact[] {
+    return this.allFacts;
+  }
+
+  /** Contacts offered and still waiting at the end of the data. */
+  waitingContacts(): readonly WaitingContact[] {
+    return this.waiting;
+  }
+
+  /** The agents' state timelines of the events. */
+  agentTimelines(): AgentTimelines {
+    return this.timelines;
   }
 
   /** Scopes that received at least one contribution. */
@@ -130,6 +149,17 @@ export class BatchFold {
     for (let i = lowerBound(list, from); i < list.length && list[i]!.at < to; i++) if (keep(list[i]!.scopes)) out.push(list[i]!);
     return out;
   }
+}
+
+export interface WaitingContact {
+  contactId: string;
+  /** Offered. */
+  at: number;
+  /** When the wait for an agent began (the offer, or a bot's hand-over). */
+  queuedAt: number;
+  queue: string;
+  channel: string;
+  scopes: Scope[];
 }
 
 /** What deriving a contact's contributions needs, from the engine's configuration and a next-contact lookup. */

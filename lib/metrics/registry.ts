@@ -62,6 +62,17 @@ export function computeMetrics(a: Aggregate, now: NowFigures | null, at: number)
   return out;
 }
 
+/** Only the metrics `ids` of a past interval's aggregate (a report's chosen columns). */
+export function computeSelected(a: Aggregate, ids: readonly string[], at: number): MetricValues {
+  const out: MetricValues = {};
+  for (const id of ids) {
+    const k = byId.get(id);
+    const v = k && k.attribution !== "now" ? k.compute(a, NO_NOW, at) : null;
+    out[id] = v === null || !Number.isFinite(v) ? null : v;
+  }
+  return out;
+}
+
 const NO_NOW: NowFigures = { waiting: 0, oldestWaitingSince: null, agents: null };
 
 export type Status = "ok" | "warn" | "alert" | "none";
