@@ -22,8 +22,12 @@ export interface Database {
   db: Drizzle;
   /** Raw parameterised SQL ($1, $2…); arrays bind as PostgreSQL arrays. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs `fn` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (query: Query) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+export type Query = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
 
 export interface DatabaseOptions {
   /** postgres://… — when absent, the embedded PGlite in `dataDir`. */
@@ -52,6 +56,12 @@ async function openPostgres(url: string, writers: number): Promise<Database> {
       // Prepared: the hot statements (the ingest INSERT) are planned once per connection, not per call.
       // Behind a transaction-pooling proxy (PgBouncer < 1.21) set its prepared-statement support on.
       (await raw.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true })) as unknown as T[],
+    transaction: async <T>(fn: (query: Query) => Promise<T>) =>
+      (await raw.begin((tx) =>
+        fn(async <R>(text: string, params: unknown[] = []) =>
+          (await tx.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true })) as unknown as R[],
+        ),
+      )) as T,
     close: async () => {
       await Promise.all([raw.end({ timeout: 5 }), forDrizzle.end({ timeout: 5 })]);
     },
@@ -67,6 +77,8 @@ async function openPglite(dataDir: string): Promise<Database> {
       kind: "pglite",
       db: drizzlePglite({ client: pg, schema }) as unknown as Drizzle,
       query: async <T>(text: string, params: unknown[] = []) => (await pg.query<T>(text, params)).rows,
+      transaction: <T>(fn: (query: Query) => Promise<T>) =>
+        pg.transaction((tx) => fn(async <R>(text: string, params: unknown[] = []) => (await tx.query<R>(text, params)).rows)),
       close: async () => {
         try {
           await pg.close();

@@ -36,6 +36,8 @@ const schema = z
     HOST: z.string().min(1).default("0.0.0.0"),
     VIGIE_INGEST_KEY: optionalSecret(16),
     VIGIE_API_KEY: optionalSecret(16),
+    /** The Twilio account's Auth Token: verifies X-Twilio-Signature on POST /api/ingest/twilio (unset: that endpoint answers 503). */
+    VIGIE_TWILIO_AUTH_TOKEN: optionalSecret(16),
     VIGIE_ADMIN_EMAIL: z.email("must be an email address").optional(),
     VIGIE_ADMIN_PASSWORD: optionalSecret(12),
     VIGIE_TIMEZONE: z.string().default("Europe/Paris").refine(isTimeZone, "must be an IANA time zone such as Europe/Paris"),
@@ -54,6 +56,12 @@ const schema = z
     /** Sign-in attempts accepted per client address and minute (offices share addresses). */
     VIGIE_SIGNIN_PER_MINUTE: z.coerce.number().int("must be a whole number").min(1, "must be between 1 and 10000").max(10_000, "must be between 1 and 10000").default(20),
     VIGIE_INGEST_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 ** 3).default(10 * 1024 * 1024),
+    /**
+     * Raw events are kept this many whole UTC months, the current one included (25: two years back
+     * plus this month, so a month can be compared with the same month a year and two years earlier).
+     * At least 2: "today" and yesterday, which a restart replays, may lie in the previous UTC month.
+     */
+    VIGIE_EVENTS_RETENTION_MONTHS: z.coerce.number().int("must be a whole number of months").min(2, "must be between 2 and 1200").max(1200, "must be between 2 and 1200").default(25),
     /** The currency of the amounts managers enter (period figures), ISO 4217. */
     VIGIE_CURRENCY: z
       .string()
@@ -80,7 +88,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const issue = parsed.error.issues[0]!;
   const name = String(issue.path[0] ?? "environment");
   const value = cleaned[name];
-  const shown = value === undefined || /KEY|PASSWORD|URL/.test(name) ? "" : ` (got "${value}")`;
+  const shown = value === undefined || /KEY|PASSWORD|TOKEN|URL/.test(name) ? "" : ` (got "${value}")`;
   throw new EnvError(`Invalid configuration: ${name} ${issue.message}${shown}`);
 }
 

@@ -2,13 +2,21 @@ import { sql } from "drizzle-orm";
 import { bigint, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
- * Every accepted event, as received. `id` is the producer's event id: the
- * primary key is what makes ingest idempotent across retries and instances.
+ * Every accepted event, as received (CONTRACT §2).
+ *
+ * What drizzle-kit cannot express, and migration 0005 creates by hand: the
+ * table is PARTITIONED BY RANGE (at), one partition per UTC calendar month
+ * (`events_pYYYY_MM`, see db/partitions.ts), so that retention drops whole
+ * months instead of deleting rows. The indexes below live on the parent and
+ * are inherited by each partition. Since a unique constraint must include the
+ * partition key, `id` is not unique here: idempotency is held by `event_ids`,
+ * which the event writer fills in the same statement.
  */
 export const events = pgTable(
   "events",
   {
-    id: text("id").primaryKey(),
+    /** The producer's event id, unique through `event_ids`. */
+    id: text("id").notNull(),
     /** Arrival order, for incremental replays. */
     seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity().notNull(),
     type: text("type").notNull(),

@@ -1,4 +1,5 @@
 export * from "./events";
+export * from "./event-ids";
 export * from "./auth";
 export * from "./api-keys";
 export * from "./kiosk-links";
@@ -10,3 +11,4 @@ export * from "./period-figures";
 export * from "./wallboards";
 export * from "./alerts";
 export * from "./report-schedules";
+export * from "./rollups";

@@ -1,4 +1,6 @@
+import { EVENTS_WRITE_LOCK } from "../../db/advisory-locks";
 import type { Database } from "../../db/client";
+import { EventPartitions, isMissingPartition } from "../../db/partitions";
 import type { VigieEvent } from "../events/schema";
 import { StorageUnavailableError } from "../http/errors";
 
@@ -14,13 +16,37 @@ interface Pending {
   reject: (e: unknown) => void;
 }
 
-const INSERT = `
+/**
+ * One statement, so one transaction: the ids go into `event_ids` first, and
+ * only those that were new there (`fresh`) become rows of `events`. Two
+ * batches carrying one id: the second waits on the first's uncommitted key
+ * and then skips it, or takes it if the first rolled back — exactly one is
+ * stored, whatever partition its `at` falls in. Ids are locked in one fixed
+ * order (collate "C"), so overlapping batches wait on each other instead of
+ * deadlocking; rows are numbered (`seq`) in arrival order.
+ */
+const insertStatement = (lock: string) => `
+with ${lock}fresh as (
+  insert into event_ids (id, at)
+  select u.id, to_timestamp(u.ms / 1000.0) from unnest($1::text[], $3::float8[]) as u(id, ms)
+  order by u.id collate "C"
+  on conflict (id) do nothing
+  returning id)
 insert into events (id, type, at, contact_id, agent_id, queue, channel, payload)
 select u.id, u.type, to_timestamp(u.ms / 1000.0), u.contact_id, u.agent_id, u.queue, u.channel, u.payload::jsonb
 from unnest($1::text[], $2::text[], $3::float8[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-  as u(id, type, ms, contact_id, agent_id, queue, channel, payload)
-on conflict (id) do nothing
+  with ordinality as u(id, type, ms, contact_id, agent_id, queue, channel, payload, n)
+  join fresh using (id)${lock ? "\n  cross join write_lock" : ""}
+order by u.n
 returning id`;
+
+/**
+ * On PostgreSQL the statement also holds EVENTS_WRITE_LOCK shared until its
+ * commit, taken before any \`seq\` is drawn, so that the rollup maintainer can
+ * tell when every smaller \`seq\` is committed (db/advisory-locks.ts).
+ */
+const INSERT_POSTGRES = insertStatement(`write_lock as materialized (select pg_advisory_xact_lock_shared(${EVENTS_WRITE_LOCK})),\n`);
+const INSERT_PGLITE = insertStatement("");
 
 /**
  * Group commit: requests that arrive while a write is in flight share the next
@@ -32,6 +58,7 @@ export class EventWriter {
   private queue: Pending[] = [];
   private inflight = 0;
   private idle: (() => void)[] = [];
+  private readonly partitions: EventPartitions;
 
   constructor(
     private readonly database: Database,
@@ -39,7 +66,9 @@ export class EventWriter {
       concurrency: database.kind === "pglite" ? 1 : 3,
       maxRows: 5000,
     },
-  ) {}
+  ) {
+    this.partitions = new EventPartitions(database);
+  }
 
   write(rows: EventRow[]): Promise<Set<string>> {
     if (rows.length === 0) return Promise.resolve(new Set());
@@ -108,7 +137,17 @@ export class EventWriter {
       cols[6]!.push("channel" in e ? (e.channel ?? null) : null);
       cols[7]!.push(payload);
     }
-    const result = await this.database.query<{ id: string }>(INSERT, cols);
+    await this.partitions.ensure(cols[2] as number[]);
+    let result: { id: string }[];
+    try {
+      result = await this.database.query<{ id: string }>(this.database.kind === "postgres" ? INSERT_POSTGRES : INSERT_PGLITE, cols);
+    } catch (e) {
+      if (!isMissingPartition(e)) throw e;
+      // A month this process knew was dropped since (retention, elsewhere): create it again.
+      this.partitions.forget();
+      await this.partitions.ensure(cols[2] as number[]);
+      result = await this.database.query<{ id: string }>(this.database.kind === "postgres" ? INSERT_POSTGRES : INSERT_PGLITE, cols);
+    }
     return new Set(result.map((r) => r.id));
   }
 }

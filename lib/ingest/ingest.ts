@@ -1,4 +1,5 @@
 import { parseEvent, type VigieEvent } from "../events/schema";
+import { retentionHorizon, tooOldError } from "../retention/horizon";
 import type { EventRow, EventWriter } from "./event-writer";
 import type { BodyItem } from "./parse-body";
 
@@ -13,6 +14,12 @@ export interface IngestDeps {
   /** Receives the newly stored events, after they are committed. */
   onStored: (events: VigieEvent[]) => void;
   now: () => number;
+  /**
+   * VIGIE_EVENTS_RETENTION_MONTHS: an event dated before the retention horizon
+   * is refused, since its month is (or is about to be) dropped — a late resend
+   * of a dropped event must not come back as new. Unset: no limit.
+   */
+  retentionMonths?: number;
 }
 
 /**
@@ -22,6 +29,7 @@ export interface IngestDeps {
  */
 export async function ingestItems(deps: IngestDeps, items: BodyItem[]): Promise<IngestResult> {
   const now = deps.now();
+  const horizon = deps.retentionMonths === undefined ? -Infinity : retentionHorizon(now, deps.retentionMonths);
   const rejected: IngestResult["rejected"] = [];
   const rows: EventRow[] = [];
   const ids = new Set<string>();
@@ -30,6 +38,7 @@ export async function ingestItems(deps: IngestDeps, items: BodyItem[]): Promise<
     if (!item.ok) return void rejected.push({ index, error: item.error });
     const r = parseEvent(item.value, now);
     if (!r.ok) return void rejected.push({ index, error: r.error });
+    if (r.event.at < horizon) return void rejected.push({ index, error: tooOldError(deps.retentionMonths!, horizon) });
     if (ids.has(r.event.id)) return void duplicates++;
     ids.add(r.event.id);
     rows.push({ event: r.event, payload: r.payload });

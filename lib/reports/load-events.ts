@@ -17,6 +17,10 @@ export async function loadReportEvents(
   database: Database,
   range: { from: number; to: number },
   repeatDays: number,
+  /** Only events stored up to this `seq` (a rollup rebuild reads what the rollups hold). */
+  maxSeq: number = Number.MAX_SAFE_INTEGER,
+  /** `agentStates: false` leaves agent states out (a caller that reads them its own way). */
+  opts: { agentStates?: boolean } = {},
 ): Promise<VigieEvent[]> {
   const from = new Date(range.from);
   const to = new Date(range.to);
@@ -52,21 +56,26 @@ export async function loadReportEvents(
   const allContacts = [...contactIds, ...linked.map((r) => r.id)];
 
   const rows = await database.query<{ payload: unknown }>(
-    `select payload from events where contact_id = any($1::text[])
+    `select payload from events where contact_id = any($1::text[]) and seq <= $6
      union all
      select payload from events where contact_id is null and at >= $2 and at < $3 and type <> 'agent.state'
-       and type not in ('case.opened', 'case.closed')
+       and type not in ('case.opened', 'case.closed') and seq <= $6
      union all
-     select payload from events where type in ('case.opened', 'case.closed') and at >= $4 and payload->>'caseId' = any($5::text[])
+     select payload from events where type in ('case.opened', 'case.closed') and at >= $4 and payload->>'caseId' = any($5::text[]) and seq <= $6
+${
+       opts.agentStates === false
+         ? ""
+         : `
      union all
-     select payload from events where type = 'agent.state' and at >= $2 and at < $3
+     select payload from events where type = 'agent.state' and at >= $2 and at < $3 and seq <= $6
      union all
      select * from (select distinct on (agent_id) payload from events
-       where type = 'agent.state' and at < $2 order by agent_id, at desc, id desc) before_range
+       where type = 'agent.state' and at < $2 and seq <= $6 order by agent_id, at desc, id desc) before_range
      union all
      select * from (select distinct on (agent_id) payload from events
-       where type = 'agent.state' and at < $2 and payload ? 'queues' order by agent_id, at desc, id desc) queues_before_range`,
-    [allContacts, from, to, lookback, caseIds],
+       where type = 'agent.state' and at < $2 and payload ? 'queues' and seq <= $6 order by agent_id, at desc, id desc) queues_before_range`
+     }`,
+    [allContacts, from, to, lookback, caseIds, maxSeq],
   );
   const out: VigieEvent[] = [];
   for (const r of rows) {

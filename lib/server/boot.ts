@@ -1,3 +1,7 @@
+import { RollupRunner } from "../rollups/runner";
+import { periodsOf } from "../rollups/periods";
+import { rebuildFactsFrom } from "../rollups/rebuild-facts";
+import { reportConfig } from "../reports/report-config";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Server } from "socket.io";
@@ -30,6 +34,7 @@ import { attachLiveFeeds } from "../live/live-feeds";
 import { AlertRunner } from "../live/alert-runner";
 import { MetricsEngine } from "../metrics/engine";
 import { ScheduleRunner } from "../reports/schedules/runner";
+import { RetentionRunner } from "../retention/runner";
 import { publishContext } from "./context";
 import { HealthProbe } from "./health";
 import { securityHeaders } from "./security-headers";
@@ -80,6 +85,7 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
   log(`Vigie: engine rebuilt from ${replayed} stored events in ${Date.now() - t0} ms`);
 
   const hub = new LiveHub(engine);
+  const rollups = new RollupRunner({ database, config: () => reportConfig(database, env), log });
   const alerts = new AlertRunner({ db: database.db, live: engine, log });
   await alerts.load();
   const writer = new EventWriter(database);
@@ -96,7 +102,10 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
   const ready = new Promise<void>((r) => (markReady = r));
   let isReady = false;
 
-  const ingestBatch = (items: BodyItem[]) => ingestItems({ writer, onStored: (events) => hub.onStored(events), now: Date.now }, items);
+  const ingestBatch = (items: BodyItem[]) => ingestItems({ writer, onStored: (events) => {
+      hub.onStored(events);
+      rollups.poke();
+    }, now: Date.now, retentionMonths: env.VIGIE_EVENTS_RETENTION_MONTHS }, items);
   const ingest = ingestHandler({
     maxBytes: env.VIGIE_INGEST_MAX_BYTES,
     // VIGIE_INGEST_KEY or an admin-created `ingest` key; no key configured at all: every request is 401.
@@ -221,6 +230,7 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
   }
   authRoutes = authNodeHandler(auth, { trustedProxies: env.VIGIE_TRUSTED_PROXIES });
   const schedules = new ScheduleRunner({ database, env, log });
+  const retention = new RetentionRunner({ database, months: env.VIGIE_EVENTS_RETENTION_MONTHS, log });
   // A session revoked or a user changed through another instance loses its sockets here too.
   const revalidate = setInterval(() => {
     void revalidateSockets([...io.of("/").sockets.values()], socketAuth).catch((e: unknown) => log(`Vigie: socket revalidation failed: ${(e as Error).message}`));
@@ -238,13 +248,19 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
     trustedOrigins,
     queuesOfAgent: (agentId) => hub.queuesOfAgent(agentId),
     disconnectKiosk: (linkId) => disconnectKiosk(io, linkId),
-    reloadQueueSettings: async () => engine.configure(engineQueueConfig(await listQueueSettings(database.db))),
+    reloadQueueSettings: async () => {
+      engine.configure(engineQueueConfig(await listQueueSettings(database.db)));
+      // Today's stored numbers follow the new thresholds too (the live engine recomputes today).
+      await rebuildFactsFrom(database, await reportConfig(database, env), periodsOf([Date.now()], "day", env.VIGIE_TIMEZONE).starts[0]!);
+    },
     reloadAlertRules: () => alerts.reload(),
     runReportSchedule: (id) => schedules.runNow(id),
   });
   isReady = true;
   markReady();
   schedules.start();
+  rollups.start();
+  retention.start();
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -259,6 +275,8 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
       }
       await writer.drain();
       await schedules.stop();
+      await rollups.stop();
+      await retention.stop();
       hub.stop();
       // Alerts firing now stay open in the history: the next start resumes or closes them.
       detachAlerts();

@@ -1,0 +1,70 @@
+/**
+ * `npm run bench:reports`: how long reports take on a seeded history
+ * (`npm run seed:history` first), on DATABASE_URL or the embedded database in
+ * VIGIE_DATA_DIR. The issue's two reports — 90 days by queue at 15 minutes,
+ * and one year by agent per month — with the report page's default metrics
+ * and with every historical metric. Each is run a few times to warm up, then
+ * repeatedly for a bounded time; the time is `runReport` (catch-up check,
+ * rollup reads, formulas, rows), then separately the JSON the API would send.
+ *
+ *   BENCH_REPORT_SECONDS=30 (per report, default 20), BENCH_REPORT_RUNS=20 (at most, default 30)
+ */
+import { TZDate } from "@date-fns/tz";
+import { addDays, addMonths, format, startOfDay, startOfMonth } from "date-fns";
+import { openDatabase } from "../db/client";
+import { migrate } from "../db/migrate";
+import { loadEnv } from "../lib/env";
+import { HISTORICAL_IDS } from "../lib/metrics/registry";
+import { reportConfig } from "../lib/reports/report-config";
+import { reportQuerySchema } from "../lib/reports/report-query";
+import { DEFAULT_METRICS } from "../lib/reports/report-url";
+import { runReport } from "../lib/reports/run-report";
+import { catchUpRollups } from "../lib/rollups/catch-up";
+
+const env = loadEnv();
+const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.VIGIE_DATA_DIR });
+await migrate(database);
+const config = await reportConfig(database, env);
+const SECONDS = Number(process.env.BENCH_REPORT_SECONDS ?? 20);
+const RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 30);
+const tz = env.VIGIE_TIMEZONE;
+const today = startOfDay(new TZDate(Date.now(), tz));
+const day = (d: Date) => format(d, "yyyy-MM-dd");
+const yesterday = day(addDays(today, -1));
+
+const [{ n }] = (await database.query<{ n: string }>(`select count(*) as n from events`)) as [{ n: string }];
+const [{ c }] = (await database.query<{ c: string }>(`select count(*) as c from events where type = 'contact.offered'`)) as [{ c: string }];
+const t0 = Date.now();
+await catchUpRollups(database, config);
+console.log(`${database.kind}: ${Number(n).toLocaleString("en")} events, ${Number(c).toLocaleString("en")} contacts; rollups caught up in ${Date.now() - t0} ms`);
+
+const cases = [
+  { name: "90 days by queue, 15 min", q: { from: day(addDays(today, -90)), to: yesterday, granularity: "15m", groupBy: "queue" } },
+  { name: "1 year by agent, per month", q: { from: day(addMonths(startOfMonth(today), -11)), to: yesterday, granularity: "month", groupBy: "agent" } },
+];
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
+const lines: string[] = ["| report | metrics | rows | runs | p50 ms | p95 ms | max ms | JSON MB | JSON ms |", "|---|---|---:|---:|---:|---:|---:|---:|---:|"];
+for (const { name, q } of cases) {
+  for (const [label, metrics] of [["default (9)", DEFAULT_METRICS.join(",")], [`all (${HISTORICAL_IDS.length})`, HISTORICAL_IDS.join(",")]] as const) {
+    const query = reportQuerySchema.parse({ ...q, metrics });
+    for (let i = 0; i < 2; i++) await runReport(database, query, config, {}, Date.now());
+    const times: number[] = [];
+    let rows = 0, jsonMs = 0, jsonMb = 0;
+    const until = Date.now() + SECONDS * 1000;
+    while (times.length < RUNS && Date.now() < until) {
+      const s = performance.now();
+      const report = await runReport(database, query, config, {}, Date.now());
+      times.push(performance.now() - s);
+      rows = report.rows.length;
+      const j = performance.now();
+      jsonMb = JSON.stringify(report).length / 1e6;
+      jsonMs = performance.now() - j;
+    }
+    times.sort((a, b) => a - b);
+    const line = `| ${name} | ${label} | ${rows.toLocaleString("en")} | ${times.length} | ${pct(times, 50).toFixed(0)} | ${pct(times, 95).toFixed(0)} | ${times[times.length - 1]!.toFixed(0)} | ${jsonMb.toFixed(1)} | ${jsonMs.toFixed(0)} |`;
+    console.log(line);
+    lines.push(line);
+  }
+}
+console.log(`\n${lines.join("\n")}`);
+await database.close();

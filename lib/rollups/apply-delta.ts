@@ -1,0 +1,147 @@
+import type { Query } from "../../db/client";
+import type { RollupDelta } from "../metrics/rollup/delta";
+import { AGENT_TIME_FIELDS, columnOf, FACT_FIELDS } from "../metrics/rollup/fields";
+import type { AgentTimeRow, FactRow } from "../metrics/rollup/rows";
+import { periodsOf } from "./periods";
+
+const FACT_COLS = FACT_FIELDS.map(columnOf);
+const TIME_COLS = AGENT_TIME_FIELDS.map(columnOf);
+const arrays = (from: number, n: number) => Array.from({ length: n }, (_, i) => `$${from + i}::float8[]`).join(", ");
+
+const UPSERT_FACTS = `
+  insert into rollups (grain, level, bucket, queue, channel, agent, ${FACT_COLS.join(", ")})
+  select u.g, u.l, to_timestamp(u.b / 1000.0), u.q, u.c, u.a, ${FACT_COLS.map((c) => `u.${c}`).join(", ")}
+  from unnest($1::text[], $2::int[], $3::float8[], $4::text[], $5::text[], $6::text[], ${arrays(7, FACT_COLS.length)})
+    as u(g, l, b, q, c, a, ${FACT_COLS.join(", ")})
+  on conflict (grain, level, bucket, queue, channel, agent) do update set
+    ${FACT_COLS.map((c) => `${c} = rollups.${c} + excluded.${c}`).join(", ")}`;
+
+const UPSERT_TIME = `
+  insert into agent_time (grain, level, bucket, agent, queues, ${TIME_COLS.join(", ")})
+  select u.g, 0, to_timestamp(u.b / 1000.0), u.a, u.qs, ${TIME_COLS.map((c) => `u.${c}`).join(", ")}
+  from unnest($1::text[], $2::float8[], $3::text[], $4::text[], ${arrays(5, TIME_COLS.length)}) as u(g, b, a, qs, ${TIME_COLS.join(", ")})
+  on conflict (grain, level, bucket, agent, queues) do update set
+    ${TIME_COLS.map((c) => `${c} = agent_time.${c} + excluded.${c}`).join(", ")}`;
+
+const TOUCHED = `with t(g, b) as (select u.g, to_timestamp(u.b / 1000.0) from unnest($1::text[], $2::float8[]) as u(g, b))`;
+
+/** Rows whose every sum went back to zero are removed: they would list empty groups and count absent agents. */
+const DROP_EMPTY_FACTS = `${TOUCHED} delete from rollups r using t where r.grain = t.g and r.bucket = t.b
+  and ${FACT_COLS.map((c) => `r.${c} = 0`).join(" and ")}`;
+const DROP_EMPTY_TIME = `${TOUCHED} delete from agent_time r using t where r.grain = t.g and r.bucket = t.b and r.level = 0
+  and ${TIME_COLS.map((c) => `r.${c} = 0`).join(" and ")}`;
+
+/** Level 1 of agent time (per queue, with distinct agents) again from level 0 of the same period. */
+const REDERIVE_TIME = [
+  `${TOUCHED} delete from agent_time r using t where r.grain = t.g and r.bucket = t.b and r.level = 1`,
+  `${TOUCHED} insert into agent_time (grain, level, bucket, agent, queues, ${TIME_COLS.join(", ")}, staffed)
+   select r.grain, 1, r.bucket, '', member, ${TIME_COLS.map((c) => `sum(r.${c})`).join(", ")}, count(distinct r.agent)
+   from t join agent_time r on r.grain = t.g and r.bucket = t.b and r.level = 0
+   cross join lateral unnest(array_append(string_to_array(nullif(r.queues, ''), ','), '*')) as member
+   group by r.grain, r.bucket, member`,
+];
+
+/**
+ * Writes a batch's delta in the caller's transaction: the quarter-hour rows
+ * (level 0, the truth) and, by the same deltas, the local days and months and
+ * the rows without the agent (level 1). Distinct agent counts are not
+ * additive: they are counted again from level 0 for the periods touched.
+ */
+export async function applyDelta(q: Query, delta: RollupDelta, timeZone: string): Promise<void> {
+  const periods = periodIndex([...delta.facts.map((r) => r.bucket), ...delta.agentTime.map((r) => r.bucket)], timeZone);
+  const touched = new Map<string, [string, number]>();
+  const touch = (g: string, b: number) => touched.set(`${g}${b}`, [g, b]);
+
+  if (delta.facts.length > 0) {
+    const rows = new Map<string, { g: string; l: number; r: FactRow }>();
+    const add = (g: string, l: number, b: number, r: FactRow) => {
+      const agent = l === 0 ? r.agent : "";
+      const key = `${g}\u0000${l}\u0000${b}\u0000${r.queue}\u0000${r.channel}\u0000${agent}`;
+      const cur = rows.get(key);
+      if (cur) for (let i = 0; i < r.v.length; i++) cur.r.v[i]! += r.v[i]!;
+      else rows.set(key, { g, l, r: { bucket: b, queue: r.queue, channel: r.channel, agent, v: Float64Array.from(r.v) } });
+      touch(g, b);
+    };
+    for (const r of delta.facts) {
+      const { day, month } = periods.get(r.bucket)!;
+      for (const l of [0, 1]) {
+        add("q", l, r.bucket, r);
+        add("d", l, day, r);
+        add("m", l, month, r);
+      }
+    }
+    const list = [...rows.values()];
+    await q(UPSERT_FACTS, [
+      list.map((x) => x.g),
+      list.map((x) => x.l),
+      list.map((x) => x.r.bucket),
+      list.map((x) => x.r.queue),
+      list.map((x) => x.r.channel),
+      list.map((x) => x.r.agent),
+      ...FACT_COLS.map((_, i) => list.map((x) => x.r.v[i])),
+    ]);
+  }
+  if (delta.agentTime.length > 0) {
+    const rows = new Map<string, { g: string; r: AgentTimeRow }>();
+    const add = (g: string, b: number, r: AgentTimeRow) => {
+      const key = `${g}\u0000${b}\u0000${r.agent}\u0000${r.queues}`;
+      const cur = rows.get(key);
+      if (cur) for (let i = 0; i < r.v.length; i++) cur.r.v[i]! += r.v[i]!;
+      else rows.set(key, { g, r: { bucket: b, agent: r.agent, queues: r.queues, v: Float64Array.from(r.v) } });
+      touch(g, b);
+    };
+    for (const r of delta.agentTime) {
+      const { day, month } = periods.get(r.bucket)!;
+      add("q", r.bucket, r);
+      add("d", day, r);
+      add("m", month, r);
+    }
+    const list = [...rows.values()];
+    await q(UPSERT_TIME, [
+      list.map((x) => x.g),
+      list.map((x) => x.r.bucket),
+      list.map((x) => x.r.agent),
+      list.map((x) => x.r.queues),
+      ...TIME_COLS.map((_, i) => list.map((x) => x.r.v[i])),
+    ]);
+  }
+  if (delta.waitingTouched.length > 0) {
+    await q(`delete from waiting_contacts where contact_id = any($1::text[])`, [delta.waitingTouched]);
+    const w = delta.waiting;
+    if (w.length > 0) {
+      await q(
+        `insert into waiting_contacts (contact_id, queue, channel, offered_at, queued_at)
+         select id, q, c, to_timestamp(o / 1000.0), to_timestamp(s / 1000.0) from unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[]) as u(id, q, c, o, s)`,
+        [w.map((x) => x.contactId), w.map((x) => x.queue), w.map((x) => x.channel), w.map((x) => x.at), w.map((x) => x.queuedAt)],
+      );
+    }
+  }
+  if (delta.tails.length > 0) {
+    const t = delta.tails;
+    await q(
+      `insert into agent_tails (agent_id, at, state, queues)
+       select a, to_timestamp(at / 1000.0), s, qs from unnest($1::text[], $2::float8[], $3::text[], $4::text[]) as u(a, at, s, qs)
+       on conflict (agent_id) do update set at = excluded.at, state = excluded.state, queues = excluded.queues`,
+      [t.map((x) => x.agentId), t.map((x) => x.at), t.map((x) => x.state), t.map((x) => [...x.queues].sort().join(","))],
+    );
+  }
+  if (touched.size === 0) return;
+  const list = [...touched.values()];
+  const params = [list.map(([g]) => g), list.map(([, b]) => b)];
+  await q(DROP_EMPTY_FACTS, params);
+  if (delta.agentTime.length > 0) {
+    await q(DROP_EMPTY_TIME, params);
+    for (const sql of REDERIVE_TIME) await q(sql, params);
+  }
+}
+
+/** The local day and month of each quarter-hour. */
+function periodIndex(quarters: readonly number[], timeZone: string): Map<number, { day: number; month: number }> {
+  const out = new Map<number, { day: number; month: number }>();
+  for (const b of quarters) {
+    if (out.has(b)) continue;
+    const day = periodsOf([b], "day", timeZone).starts[0]!;
+    out.set(b, { day, month: periodsOf([b], "month", timeZone).starts[0]! });
+  }
+  return out;
+}

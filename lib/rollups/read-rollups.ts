@@ -1,0 +1,289 @@
+import { TZDate } from "@date-fns/tz";
+import type { Database } from "../../db/client";
+import { AGGREGATE_FIELDS, emptyAggregate, type Aggregate, type AggregateField } from "../metrics/aggregate";
+import type { Restriction } from "../metrics/batch";
+import type { EngineConfig } from "../metrics/engine";
+import { AGENT_TIME_FIELDS, columnOf, FACT_FIELDS } from "../metrics/rollup/fields";
+import type { Bucket } from "../reports/calendar";
+import type { GroupBy } from "../reports/report-query";
+
+/** Sums per (slot, group) read from the rollups, only for the fields asked for. */
+export interface RollupCells {
+  fields: readonly AggregateField[];
+  /** Group keys with data, sorted (`[null]` without grouping). */
+  keys: (string | null)[];
+  /**
+   * The aggregate of slot `i` for `key` (zeros where nothing was stored). The
+   * same object is refilled on every call: read it before the next one.
+   */
+  aggregate(slot: number, key: string | null): Aggregate;
+}
+
+type Grain = "q" | "d" | "m";
+const TRACKED_STATES = ["available", "busy", "wrap-up", "paused"];
+const TIME_POS: Record<string, number> = { available: 0, busy: 1, "wrap-up": 2, paused: 3 };
+
+/**
+ * Reads what a report needs from the rollups: each slot from the coarsest
+ * stored period that matches it exactly (quarter-hours, local days, local
+ * months), fact sums per group, agent time and distinct staffed agents, and
+ * the contacts still waiting under their threshold at `now`. A slot made of
+ * several stored periods (30 min, hour, week, a month cut by the range) or
+ * still open (an agent's current state runs through it) counts distinct agents
+ * from the per-agent rows.
+ */
+export async function readRollups(
+  database: Database,
+  slots: readonly Bucket[],
+  granularity: string,
+  groupBy: GroupBy,
+  need: ReadonlySet<AggregateField>,
+  config: EngineConfig,
+  only: Restriction,
+  now: number,
+): Promise<RollupCells> {
+  const fields = AGGREGATE_FIELDS.filter((f) => need.has(f));
+  const pos = new Map(fields.map((f, i) => [f, i]));
+  const nf = fields.length;
+  const cells = new Map<string | null, Float64Array>();
+  const cell = (key: string | null, slot: number): number => {
+    let arr = cells.get(key);
+    if (!arr) cells.set(key, (arr = new Float64Array(slots.length * nf)));
+    return slot * nf;
+  };
+  const starts = slots.map((s) => s.start);
+  const slotOf = (at: number): number => {
+    let lo = 0, hi = starts.length - 1;
+    if (at < starts[0]! || at >= slots[hi]!.end) return -1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const byAgent = groupBy === "agent" || only.agentId != null;
+  const queueSet = only.queues == null ? null : new Set(only.queues);
+  const grainOf = (s: Bucket): Grain => {
+    if (granularity === "15m" || granularity === "30m" || granularity === "hour") return "q";
+    if (granularity === "month" && isWholeMonth(s, config.timeZone)) return "m";
+    return "d";
+  };
+  const exact = (s: Bucket, g: Grain) => g === "m" || (g === "q" ? granularity === "15m" : granularity === "day");
+  const slotGrains = slots.map(grainOf);
+  const keyOf = (queue: string, channel: string, agent: string): string | null | undefined =>
+    groupBy === "none" ? null : (groupBy === "queue" ? queue : groupBy === "channel" ? channel : agent) || undefined;
+
+  // Fact sums.
+  const factFields = FACT_FIELDS.filter((f) => need.has(f));
+  if (factFields.length > 0) {
+    const cols = factFields.map((f) => `${columnOf(f)}::float8 as "${f}"`).join(", ");
+    for (const { grain, from, to } of ranges(slots, slotGrains)) {
+      const params: unknown[] = [grain, byAgent ? 0 : 1, new Date(from), new Date(to)];
+      let where = `grain = $1 and level = $2 and bucket >= $3 and bucket < $4`;
+      if (queueSet) where += ` and queue = any($${params.push([...queueSet])}::text[])`;
+      if (only.agentId != null) where += ` and agent = $${params.push(only.agentId)}`;
+      const rows = await database.query<Record<string, number | string>>(
+        `select (extract(epoch from bucket) * 1000)::float8 as b, queue, channel, agent, ${cols} from rollups where ${where}`,
+        params,
+      );
+      for (const r of rows) {
+        const slot = slotOf(r.b as number);
+        if (slot < 0 || slotGrains[slot] !== grain) continue;
+        const key = keyOf(r.queue as string, r.channel as string, r.agent as string);
+        if (key === undefined) continue;
+        const at = cell(key, slot);
+        const arr = cells.get(key)!;
+        for (const f of factFields) arr[at + pos.get(f)!]! += r[f] as number;
+      }
+    }
+  }
+
+  // Agent time and staffed agents (none for channels).
+  const timeFields = [...AGENT_TIME_FIELDS, "staffedAgents" as const].filter((f) => need.has(f));
+  if (timeFields.length > 0 && groupBy !== "channel") {
+    const tails = (
+      await database.query<{ agent_id: string; at: number; state: string; queues: string }>(
+        `select agent_id, (extract(epoch from at) * 1000)::float8 as at, state, queues from agent_tails where state = any($1::text[])`,
+        [TRACKED_STATES],
+      )
+    ).filter((t) => allowed(t.agent_id, t.queues, only, queueSet));
+    const openFrom = tails.reduce((m, t) => Math.min(m, Number(t.at)), Infinity);
+    // A slot reaching `now` may hold stored time dated after it: read it per agent, cut at `now`.
+    const fast = slots.map((s, i) => !byAgent && queueSet === null && exact(s, slotGrains[i]!) && s.end <= now && !(s.end > openFrom && s.start < now));
+    const add = (key: string | null, slot: number, times: readonly number[]) => {
+      const at = cell(key, slot);
+      const arr = cells.get(key)!;
+      AGENT_TIME_FIELDS.forEach((f, i) => {
+        const p = pos.get(f);
+        if (p !== undefined) arr[at + p]! += times[i]!;
+      });
+    };
+    const staffedPos = pos.get("staffedAgents");
+
+    // Exact, closed slots without restriction: per-queue sums with their distinct counts.
+    for (const { grain, from, to } of ranges(slots, slotGrains, (i) => fast[i]!)) {
+      const rows = await database.query<{ b: number; queues: string; t0: number; t1: number; t2: number; t3: number; staffed: number }>(
+        `select (extract(epoch from bucket) * 1000)::float8 as b, queues, available_ms::float8 as t0, busy_ms::float8 as t1,
+           wrap_up_ms::float8 as t2, paused_ms::float8 as t3, staffed from agent_time
+         where grain = $1 and level = 1 and bucket >= $2 and bucket < $3 and ${groupBy === "none" ? "queues = '*'" : "queues <> '*'"}`,
+        [grain, new Date(from), new Date(to)],
+      );
+      for (const r of rows) {
+        const slot = slotOf(r.b);
+        if (slot < 0 || !fast[slot] || slotGrains[slot] !== grain) continue;
+        const key = groupBy === "none" ? null : r.queues;
+        add(key, slot, [r.t0, r.t1, r.t2, r.t3]);
+        if (staffedPos !== undefined) cells.get(key)![cell(key, slot) + staffedPos]! += r.staffed;
+      }
+    }
+
+    // Every other slot: from the per-agent rows and the open states, per agent, so that distinct agents
+    // are counted and time after `now` (states dated a little ahead) is cut off as the live side does.
+    const perAgent = new Map<string, Map<string, number[]>>();
+    const agentTimes = (slot: number, key: string | null, agent: string): number[] => {
+      const k = `${slot}\u0000${key ?? ""}`;
+      let m = perAgent.get(k);
+      if (!m) perAgent.set(k, (m = new Map()));
+      let t = m.get(agent);
+      if (!t) m.set(agent, (t = [0, 0, 0, 0]));
+      return t;
+    };
+    const keysOf = (agent: string, queues: string): (string | null)[] => {
+      if (groupBy === "none") return [null];
+      if (groupBy === "agent") return [agent];
+      return queues === "" ? [] : queues.split(",").filter((q) => queueSet === null || queueSet.has(q));
+    };
+    const slow = slots.map((_, i) => !fast[i]);
+    const detailGrains = slotGrains.map((g): Grain => (g === "q" ? "q" : "d"));
+    for (const { grain, from, to } of ranges(slots, detailGrains, (i) => slow[i]!)) {
+      const params: unknown[] = [grain, new Date(from), new Date(to)];
+      let where = `grain = $1 and level = 0 and bucket >= $2 and bucket < $3`;
+      if (only.agentId != null) where += ` and agent = $${params.push(only.agentId)}`;
+      const rows = await database.query<{ b: number; agent: string; queues: string; t0: number; t1: number; t2: number; t3: number }>(
+        `select (extract(epoch from bucket) * 1000)::float8 as b, agent, queues, available_ms::float8 as t0, busy_ms::float8 as t1,
+           wrap_up_ms::float8 as t2, paused_ms::float8 as t3 from agent_time where ${where}`,
+        params,
+      );
+      for (const r of rows) {
+        const slot = slotOf(r.b);
+        if (slot < 0 || !slow[slot] || !allowed(r.agent, r.queues, only, queueSet)) continue;
+        for (const key of keysOf(r.agent, r.queues)) {
+          const t = agentTimes(slot, key, r.agent);
+          t[0]! += r.t0; t[1]! += r.t1; t[2]! += r.t2; t[3]! += r.t3;
+        }
+      }
+    }
+    const spans = (agent: string, queues: string, state: string, from: number, to: number, sign: 1 | -1) => {
+      const p = TIME_POS[state];
+      if (p === undefined || !allowed(agent, queues, only, queueSet)) return;
+      for (let slot = Math.max(0, slotOf(from)); slot < slots.length && slots[slot]!.start < to; slot++) {
+        if (!slow[slot]) continue;
+        const ms = Math.min(slots[slot]!.end, to) - Math.max(slots[slot]!.start, from);
+        if (ms > 0) for (const key of keysOf(agent, queues)) agentTimes(slot, key, agent)[p]! += sign * ms;
+      }
+    };
+    for (const t of tails) spans(t.agent_id, t.queues, t.state, Number(t.at), now, 1);
+    for (const c of await closedAfter(database, now)) spans(c.agent, c.queues, c.state, c.from, c.to, -1);
+    for (const [k, agents] of perAgent) {
+      const [slot, rawKey] = k.split("\u0000") as [string, string];
+      const key = groupBy === "none" ? null : rawKey;
+      let present = 0;
+      for (const t of agents.values()) {
+        add(key, Number(slot), t);
+        if (t.some((ms) => ms > 0)) present++;
+      }
+      if (staffedPos !== undefined) cells.get(key)![cell(key, Number(slot)) + staffedPos]! += present;
+    }
+  }
+
+  // Contacts still waiting under their threshold (none per agent).
+  if (need.has("waitingUnderSl") && groupBy !== "agent" && only.agentId == null) {
+    const p = pos.get("waitingUnderSl")!;
+    const rows = await database.query<{ queue: string; channel: string; o: number; s: number }>(
+      `select queue, channel, (extract(epoch from offered_at) * 1000)::float8 as o, (extract(epoch from queued_at) * 1000)::float8 as s
+       from waiting_contacts where offered_at >= $1 and offered_at < $2`,
+      [new Date(slots[0]!.start), new Date(slots[slots.length - 1]!.end)],
+    );
+    for (const w of rows) {
+      if (queueSet && !queueSet.has(w.queue)) continue;
+      if (now - w.s >= 1000 * (config.slSecondsByQueue?.[w.queue] ?? config.slSeconds)) continue;
+      const slot = slotOf(w.o);
+      const key = keyOf(w.queue, w.channel, "");
+      if (slot < 0 || key === undefined) continue;
+      cells.get(key)![cell(key, slot) + p]! += 1;
+    }
+  }
+
+  const shared = emptyAggregate();
+  const keys: (string | null)[] =
+    groupBy === "none" ? [null] : [...cells.keys()].filter((k): k is string => k !== null).sort((a, b) => a.localeCompare(b));
+  return {
+    fields,
+    keys,
+    aggregate(slot, key) {
+      const arr = cells.get(key);
+      for (let i = 0; i < nf; i++) shared[fields[i]!] = arr ? arr[slot * nf + i]! : 0;
+      return shared;
+    },
+  };
+}
+
+/**
+ * Stored agent time dated after `now`: closed stretches that end after it
+ * (states sent a little ahead of the clock), to be cut off.
+ */
+async function closedAfter(database: Database, now: number): Promise<{ agent: string; queues: string; state: string; from: number; to: number }[]> {
+  const rows = await database.query<{ agent_id: string; at: number; id: string; state: string; queues: string[] | null }>(
+    `with ahead as (select distinct agent_id from events where type = 'agent.state' and at > $1)
+     select e.agent_id, (extract(epoch from e.at) * 1000)::float8 as at, e.id, e.payload->>'state' as state,
+       case when e.payload ? 'queues' then array(select jsonb_array_elements_text(e.payload->'queues')) end as queues
+     from ahead a cross join lateral (
+       (select * from events where type = 'agent.state' and agent_id = a.agent_id and at > $1)
+       union all
+       (select * from events where type = 'agent.state' and agent_id = a.agent_id and at <= $1 order by at desc, id desc limit 1)
+       union all
+       (select * from events where type = 'agent.state' and agent_id = a.agent_id and at <= $1 and payload ? 'queues' order by at desc, id desc limit 1)
+     ) e`,
+    [new Date(now)],
+  );
+  const byAgent = new Map<string, typeof rows>();
+  for (const r of rows) byAgent.set(r.agent_id, [...(byAgent.get(r.agent_id) ?? []), r]);
+  const out: { agent: string; queues: string; state: string; from: number; to: number }[] = [];
+  for (const [agent, list] of byAgent) {
+    const steps = [...new Map(list.map((r) => [r.id, r])).values()].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    let queues = "";
+    for (let i = 0; i < steps.length; i++) {
+      const s = steps[i]!;
+      if (s.queues) queues = [...s.queues].sort().join(",");
+      const next = steps[i + 1];
+      if (!next || next.at <= now) continue;
+      out.push({ agent, queues, state: s.state, from: Math.max(s.at, now), to: next.at });
+    }
+  }
+  return out;
+}
+
+/** Whether a row of agent time counts for a reader limited to some queues and/or one agent. */
+function allowed(agent: string, queues: string, only: Restriction, queueSet: ReadonlySet<string> | null): boolean {
+  if (only.agentId != null && agent !== only.agentId) return false;
+  return queueSet === null || (queues !== "" && queues.split(",").some((q) => queueSet.has(q)));
+}
+
+/** Runs of consecutive slots read at one grain (optionally only the slots `pick` keeps), as [from, to) ranges. */
+function ranges(slots: readonly Bucket[], grains: readonly Grain[], pick: (i: number) => boolean = () => true): { grain: Grain; from: number; to: number }[] {
+  const out: { grain: Grain; from: number; to: number }[] = [];
+  for (let i = 0; i < slots.length; i++) {
+    if (!pick(i)) continue;
+    const last = out[out.length - 1];
+    if (last && last.grain === grains[i] && last.to === slots[i]!.start) last.to = slots[i]!.end;
+    else out.push({ grain: grains[i]!, from: slots[i]!.start, to: slots[i]!.end });
+  }
+  return out;
+}
+
+function isWholeMonth(s: Bucket, timeZone: string): boolean {
+  // Month slots start and end at local midnights: whole when both are the 1st and a month apart.
+  const dayOf = (at: number) => new TZDate(at, timeZone).getDate();
+  return dayOf(s.start) === 1 && dayOf(s.end) === 1 && s.end - s.start > 27 * 86_400_000;
+}

@@ -1,0 +1,109 @@
+import type { Database } from "../../db/client";
+import { parseEvent, type VigieEvent } from "../events/schema";
+import { BatchFold, type WaitingContact } from "../metrics/batch";
+import type { EngineConfig } from "../metrics/engine";
+import { DEFAULT_REPEAT_DAYS } from "../metrics/engine";
+import { AgentTimelines } from "../metrics/agent-time";
+import { agentTimeRows, factRows } from "../metrics/rollup/rows";
+import { loadReportEvents } from "../reports/load-events";
+import { applyDelta } from "./apply-delta";
+import { periodsOf } from "./periods";
+
+const WINDOW_DAYS = 7;
+
+/**
+ * Builds the rollups from scratch, a week of local days at a time, from every event
+ * stored so far: for a database that has history but no rollups (an upgrade,
+ * a bulk load such as `npm run seed:history`), or after a setting that
+ * changes history (VIGIE_FCR_DAYS). The incremental path would get the same
+ * numbers; this one reads each event a bounded number of times. Other writers
+ * may keep storing events meanwhile: the rebuild stops at the `seq` it started
+ * from, and the incremental path takes over from there.
+ */
+export async function rebuildAllRollups(database: Database, config: EngineConfig, log: (line: string) => void = () => {}): Promise<void> {
+  const [{ m, lo, hi }] = (await database.query<{ m: string | number | null; lo: number | null; hi: number | null }>(
+    `select max(seq) as m, (extract(epoch from min(at)) * 1000)::float8 as lo, (extract(epoch from max(at)) * 1000)::float8 as hi from events`,
+  )) as [{ m: string | number | null; lo: number | null; hi: number | null }];
+  const watermark = Number(m ?? 0);
+  // Periods before the oldest event still kept (older months dropped by retention) keep their rows.
+  const days = lo === null ? 0 : periodsOf([Number(lo)], "day", config.timeZone).starts[0]!;
+  const month = lo === null ? 0 : periodsOf([Number(lo)], "month", config.timeZone).starts[0]!;
+  await database.transaction(async (q) => {
+    for (const t of ["rollups", "agent_time"]) {
+      await q(`delete from ${t} where (grain in ('q', 'd') and bucket >= $1) or (grain = 'm' and bucket >= $2)`, [new Date(days), new Date(month)]);
+    }
+    for (const t of ["waiting_contacts", "agent_tails"]) await q(`delete from ${t}`);
+    await q(`insert into rollup_state (id, watermark, time_zone) values (1, 0, $1) on conflict (id) do update set watermark = 0, time_zone = $1`, [config.timeZone]);
+  });
+  if (lo === null || hi === null) return;
+  const repeatDays = config.repeatDays ?? DEFAULT_REPEAT_DAYS;
+  const waiting: WaitingContact[] = [];
+  const agents = (await database.query<{ a: string }>(`select distinct agent_id as a from events where type = 'agent.state' and seq <= $1`, [watermark])).map((r) => r.a);
+  const t0 = Date.now();
+  for (let start = days; start <= Number(hi); ) {
+    // A week at a time: each window reads its contacts' links (cases, records, repeats) once.
+    let next = start;
+    for (let d = 0; d < WINDOW_DAYS; d++) next = periodsOf([next + 26 * 3_600_000], "day", config.timeZone).starts[0]!;
+    const fold = new BatchFold(await loadReportEvents(database, { from: start, to: next }, repeatDays, watermark, { agentStates: false }), config);
+    const facts = factRows(fold.everyFact().filter((f) => f.at >= start && f.at < next));
+    waiting.push(...fold.waitingContacts().filter((w) => w.at >= start && w.at < next));
+    const timelines = new AgentTimelines();
+    for (const e of await dayStates(database, agents, start, next, watermark)) timelines.apply(e);
+    const clipped = [...timelines.closedSegments()]
+      .map((s) => ({ ...s, from: Math.max(s.from, start), to: Math.min(s.to, next) }))
+      .filter((s) => s.to > s.from);
+    const delta = { facts: [...facts.values()], agentTime: [...agentTimeRows(clipped).values()], waitingTouched: [], waiting: [], tails: [] };
+    await database.transaction((q) => applyDelta(q, delta, config.timeZone));
+    const crossedMonth = periodsOf([start], "month", config.timeZone).starts[0] !== periodsOf([next], "month", config.timeZone).starts[0];
+    start = next;
+    if (crossedMonth) log(`rollups: rebuilt up to ${new Date(start).toISOString().slice(0, 10)} in ${Math.round((Date.now() - t0) / 1000)} s`);
+  }
+  await database.transaction(async (q) => {
+    const still = waiting.filter((w) => w.contactId);
+    if (still.length > 0) {
+      await q(
+        `insert into waiting_contacts (contact_id, queue, channel, offered_at, queued_at)
+         select id, q, c, to_timestamp(o / 1000.0), to_timestamp(s / 1000.0) from unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[]) as u(id, q, c, o, s)
+         on conflict (contact_id) do nothing`,
+        [still.map((x) => x.contactId), still.map((x) => x.queue), still.map((x) => x.channel), still.map((x) => x.at), still.map((x) => x.queuedAt)],
+      );
+    }
+    await q(
+      `insert into agent_tails (agent_id, at, state, queues)
+       select distinct on (agent_id) agent_id, at, payload->>'state',
+         coalesce((select array_to_string(array(select jsonb_array_elements_text(q.payload->'queues') order by 1), ',')
+           from events q where q.type = 'agent.state' and q.agent_id = e.agent_id and q.payload ? 'queues' and q.seq <= $1
+           order by q.at desc, q.id desc limit 1), '')
+       from events e where type = 'agent.state' and seq <= $1 order by agent_id, at desc, id desc`,
+      [watermark],
+    );
+    await q(`update rollup_state set watermark = $1 where id = 1`, [watermark]);
+  });
+}
+
+/**
+ * Agent states that shape time inside [from, to), per agent: those in it, the
+ * one in force at `from`, the last one before `from` naming queues, and the
+ * first one from `to` on (which closes the day's last state).
+ */
+async function dayStates(database: Database, agents: readonly string[], from: number, to: number, maxSeq: number) {
+  const rows = await database.query<{ payload: unknown }>(
+    `select payload from events where type = 'agent.state' and at >= $1 and at < $2 and seq <= $3
+     union all
+     select e.payload from unnest($4::text[]) as a(agent_id) cross join lateral (
+       (select payload from events where type = 'agent.state' and agent_id = a.agent_id and at >= $2 and seq <= $3 order by at, id limit 1)
+       union all
+       (select payload from events where type = 'agent.state' and agent_id = a.agent_id and at < $1 and seq <= $3 order by at desc, id desc limit 1)
+       union all
+       (select payload from events where type = 'agent.state' and agent_id = a.agent_id and at < $1 and seq <= $3 and payload ? 'queues'
+         order by at desc, id desc limit 1)
+     ) e`,
+    [new Date(from), new Date(to), maxSeq, agents],
+  );
+  const out: Extract<VigieEvent, { type: "agent.state" }>[] = [];
+  for (const r of rows) {
+    const p = parseEvent(typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload, Infinity);
+    if (p.ok && p.event.type === "agent.state") out.push(p.event);
+  }
+  return out;
+}
