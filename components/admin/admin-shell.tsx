@@ -18,7 +18,7 @@ interface Props {
   showReports?: boolean;
   /** Alert rules and history (`canManageAlerts`: the same roles as kiosk links, hence the same default). */
   showAlerts?: boolean;
-  current: AdminTab | "kiosks" | "figures" | "reports" | "wallboards" | "alerts";
+  current: AdminTab | "kiosks" | "figures" | "reports" | "wallboards" | "alerts" | "imports";
   /** The page's name beside "Vigie"; the administration's by default. */
   title?: string;
   children: ReactNode;
@@ -43,6 +43,7 @@ export function AdminShell({ isAdmin, showFigures = false, showKiosks = true, sh
   const tr = useTranslations("Reports");
   const ta = useTranslations("Alerts");
   const tw = useTranslations("Wallboards");
+  const ti = useTranslations("Imports");
   return (
     <main className="mx-auto flex max-w-7xl flex-col gap-4 p-6">
       <header className="flex flex-wrap items-center gap-3">
@@ -71,6 +72,7 @@ export function AdminShell({ isAdmin, showFigures = false, showKiosks = true, sh
               {tf("nav")}
             </Tab>
           )}
+          {isAdmin && <Tab href="/imports" active={current === "imports"}>{ti("nav")}</Tab>}
           {showReports && (
             <Tab href="/reports" active={current === "reports"}>
               {tr("nav")}

@@ -229,6 +229,8 @@ export const canManageUsers = canAdminister;
 export const canManageApiKeys = canAdminister;
 export const canEditQueueSettings = canAdminister;
 export const canViewAuditLog = canAdminister;
+/** Importing history (the CSV of past calls at `/imports`): signed-in admins only, never a key. */
+export const canImportEvents = canAdminister;
 
 /**
  * Period figures (costs, customers, headcount…) and the KPIs computed from them:

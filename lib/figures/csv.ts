@@ -1,3 +1,4 @@
+import { csvRecords as records, detectDelimiter, headerKey, stripBom } from "../csv/parse";
 import { HttpError } from "../http/errors";
 import { FIGURES, type FigureId, type FigureValues } from "../metrics/period-kpis";
 import { parseNumber } from "./number";
@@ -49,46 +50,15 @@ const REASONS: Record<Exclude<CsvProblem, FigureProblem>, string> = {
 };
 const reasonOf = (code: CsvProblem) => (code in FIGURE_PROBLEMS ? FIGURE_PROBLEMS[code as FigureProblem] : REASONS[code as keyof typeof REASONS]);
 
-/** Header text → comparable key: no case, accents, apostrophe kinds or extra spaces. */
-export const headerKey = (s: string) =>
-  s.normalize("NFD").replace(/\p{M}/gu, "").replace(/[’‘`]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
-
 const BY_HEADER = new Map<string, FigureId>(FIGURES.flatMap((f) => [f.id, f.name.fr, f.name.en].map((h) => [headerKey(h), f.id] as const)));
 const PERIOD_HEADERS = new Set(["period", "periode"]);
 
-/** Records with the line each starts on; quoted cells may hold separators, quotes ("") and newlines. */
-function* records(text: string, sep: string): Generator<{ line: number; cells: string[] }> {
-  let line = 1;
-  let start = 1;
-  let cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else {
-        if (c === "\n") line++;
-        cell += c;
-      }
-    } else if (c === '"' && cell.trim() === "") (quoted = true), (cell = "");
-    else if (c === sep) cells.push(cell), (cell = "");
-    else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      cells.push(cell);
-      yield { line: start, cells };
-      (cells = []), (cell = ""), (start = ++line);
-    } else cell += c;
-  }
-  if (cell !== "" || cells.length > 0) yield { line: start, cells: [...cells, cell] };
-}
+/** Kept for the figures' callers: the header key now lives with the CSV reader. */
+export { headerKey };
 
 export function parseFiguresCsv(input: string): { rows: CsvRow[]; rejected: CsvRejection[] } {
-  const text = input.replace(/^\uFEFF/, "");
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
-  const sep = firstLine.includes(";") ? ";" : firstLine.includes("\t") ? "\t" : ",";
-  const iter = records(text, sep);
+  const text = stripBom(input);
+  const iter = records(text, detectDelimiter(text));
   const header = iter.next();
   if (header.done || !PERIOD_HEADERS.has(headerKey(header.value.cells[0] ?? ""))) {
     throw new CsvFormatError('the first column must be "period", followed by one column per figure');
