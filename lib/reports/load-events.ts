@@ -39,18 +39,26 @@ export async function loadReportEvents(
       [from, to, contactIds],
     )
   ).map((r) => r.id);
+  // Joins are hashed (IN over sub-selects, not correlated EXISTS or long arrays per row): this runs over
+  // hundreds of thousands of contacts when the rollups are rebuilt a week at a time.
   const linked = await database.query<{ id: string }>(
-    `with mine as (
-       select payload->>'campaign' as campaign, payload->>'customerId' as customer, payload->>'direction' as direction
-       from events where type = 'contact.offered' and contact_id = any($1::text[]) and payload ? 'customerId')
-     select distinct e.contact_id as id from events e
-     where e.type = 'contact.offered' and not (e.contact_id = any($1::text[])) and (
-       (e.at >= $2 and e.at < $3 and e.payload->>'caseId' = any($4::text[]))
-       or (e.at >= $2 and e.at < $3 and e.payload->>'direction' = 'outbound' and exists (
-             select 1 from mine m where m.direction = 'outbound' and m.customer = e.payload->>'customerId'
-             and m.campaign is not distinct from e.payload->>'campaign'))
-       or (e.at >= $3 and e.at < $5 and coalesce(e.payload->>'direction', 'inbound') = 'inbound' and exists (
-             select 1 from mine m where coalesce(m.direction, 'inbound') = 'inbound' and m.customer = e.payload->>'customerId')))`,
+    `with mine as materialized (
+       select payload->>'campaign' as campaign, payload->>'customerId' as customer, coalesce(payload->>'direction', 'inbound') as direction
+       from events where type = 'contact.offered' and contact_id = any($1::text[]) and payload ? 'customerId'),
+     candidates as (
+       select e.contact_id, e.at, e.payload from events e
+       where e.type = 'contact.offered' and e.payload->>'customerId' in (select customer from mine)
+       union all
+       select e.contact_id, e.at, e.payload from events e
+       where e.type = 'contact.offered' and e.payload ? 'caseId' and e.payload->>'caseId' = any($4::text[]))
+     select distinct c.contact_id as id from candidates c
+     where c.contact_id not in (select unnest($1::text[])) and (
+       (c.at >= $2 and c.at < $3 and c.payload->>'caseId' = any($4::text[]))
+       or (c.at >= $2 and c.at < $3 and c.payload->>'direction' = 'outbound'
+           and (c.payload->>'customerId', coalesce(c.payload->>'campaign', '')) in (
+             select customer, coalesce(campaign, '') from mine where direction = 'outbound'))
+       or (c.at >= $3 and c.at < $5 and coalesce(c.payload->>'direction', 'inbound') = 'inbound'
+           and c.payload->>'customerId' in (select customer from mine where direction = 'inbound')))`,
     [contactIds, lookback, from, caseIds, ahead],
   );
   const allContacts = [...contactIds, ...linked.map((r) => r.id)];
