@@ -12,7 +12,8 @@ import { expect, request as playwrightRequest, test, type APIRequestContext, typ
  *   /admin page for admins only, kiosk links for both;
  * - keys: read like their role, never an admin page or route; a revoked key is
  *   nobody (401, and a page sends it to /login like an anonymous visitor);
- * - business figures (/figures and its API): signed-in admins and managers only;
+ * - business figures (/figures and its API): signed-in admins and managers only; the import of past calls
+ *   (/imports and its API): admins only;
  * - reports (/reports, /api/reports): every reader (an agent gets their own rows); the KPI catalogue: every
  *   signed-in user; alert rules and history: admins, managers, supervisors (never a key).
  * Admin routes are exercised with invalid bodies (or unknown ids), so an allowed
@@ -65,6 +66,8 @@ const ENDPOINTS = {
   "GET figures": { method: "GET", path: "/api/figures?kind=month" },
   "PUT figures": { method: "PUT", path: "/api/figures", data: { notAField: 1 } },
   "POST figures/import": { method: "POST", path: "/api/figures/import?dryRun=maybe" },
+  "page /imports": { method: "GET", path: "/imports" },
+  "POST imports/calls": { method: "POST", path: "/api/imports/calls", data: {} },
   "live queues:mx-q1,mx-q2": { method: "GET", path: "/api/live?scope=queues:mx-q1,mx-q2" },
   "page /reports": { method: "GET", path: "/reports" },
   "GET reports": { method: "GET", path: "/api/reports?from=2026-11-23&to=2026-11-23&groupBy=queue" },
@@ -90,7 +93,7 @@ const MATRIX: Record<PrincipalName, Record<EndpointName, Expected>> = {
     "POST users": 401, "PATCH users/:id": 401, "PUT users/:id/disabled": 401, "PUT users/:id/password": 401,
     "PUT queues/:queue": 401, "POST api-keys": 401, "DELETE api-keys/:id": 401,
     "POST kiosks": 401, "DELETE kiosks/:id": 401,
-    "page /figures": L, "GET figures": 401, "PUT figures": 401, "POST figures/import": 401,
+    "page /figures": L, "GET figures": 401, "PUT figures": 401, "POST figures/import": 401, "page /imports": L, "POST imports/calls": 401,
     "live queues:mx-q1,mx-q2": 401, "page /reports": L, "GET reports": 401, "page /kpis": L,
     "page /admin/alerts": L, "GET alert rules": 401, "POST alert rules": 401, "GET alert history": 401,
   },
@@ -102,7 +105,7 @@ const MATRIX: Record<PrincipalName, Record<EndpointName, Expected>> = {
     "POST users": 403, "PATCH users/:id": 403, "PUT users/:id/disabled": 403, "PUT users/:id/password": 403,
     "PUT queues/:queue": 403, "POST api-keys": 403, "DELETE api-keys/:id": 403,
     "POST kiosks": 403, "DELETE kiosks/:id": 403,
-    "page /figures": 404, "GET figures": 403, "PUT figures": 403, "POST figures/import": 403,
+    "page /figures": 404, "GET figures": 403, "PUT figures": 403, "POST figures/import": 403, "page /imports": 404, "POST imports/calls": 403,
     "live queues:mx-q1,mx-q2": 403, "page /reports": 200, "GET reports": 200, "page /kpis": 200,
     "page /admin/alerts": 404, "GET alert rules": 403, "POST alert rules": 403, "GET alert history": 403,
   },
@@ -114,7 +117,7 @@ const MATRIX: Record<PrincipalName, Record<EndpointName, Expected>> = {
     "POST users": 403, "PATCH users/:id": 403, "PUT users/:id/disabled": 403, "PUT users/:id/password": 403,
     "PUT queues/:queue": 403, "POST api-keys": 403, "DELETE api-keys/:id": 403,
     "POST kiosks": 400, "DELETE kiosks/:id": 404,
-    "page /figures": 404, "GET figures": 403, "PUT figures": 403, "POST figures/import": 403,
+    "page /figures": 404, "GET figures": 403, "PUT figures": 403, "POST figures/import": 403, "page /imports": 404, "POST imports/calls": 403,
     "live queues:mx-q1,mx-q2": 403, "page /reports": 200, "GET reports": 200, "page /kpis": 200,
     "page /admin/alerts": 200, "GET alert rules": 200, "POST alert rules": 400, "GET alert history": 200,
   },
@@ -127,6 +130,7 @@ const MATRIX: Record<PrincipalName, Record<EndpointName, Expected>> = {
     "PUT queues/:queue": 403, "POST api-keys": 403, "DELETE api-keys/:id": 403,
     "POST kiosks": 400, "DELETE kiosks/:id": 404,
     "page /figures": 200, "GET figures": 200, "PUT figures": 400, "POST figures/import": 400,
+    "page /imports": 404, "POST imports/calls": 403,
     "live queues:mx-q1,mx-q2": 200, "page /reports": 200, "GET reports": 200, "page /kpis": 200,
     "page /admin/alerts": 200, "GET alert rules": 200, "POST alert rules": 400, "GET alert history": 200,
   },
@@ -138,6 +142,7 @@ const MATRIX: Record<PrincipalName, Record<EndpointName, Expected>> = {
     "PUT queues/:queue": 400, "POST api-keys": 400, "DELETE api-keys/:id": 404,
     "POST kiosks": 400, "DELETE kiosks/:id": 404,
     "page /figures": 200, "GET figures": 200, "PUT figures": 400, "POST figures/import": 400,
+    "page /imports": 200, "POST imports/calls": 400,
     "live queues:mx-q1,mx-q2": 200, "page /reports": 200, "GET reports": 200, "page /kpis": 200,
     "page /admin/alerts": 200, "GET alert rules": 200, "POST alert rules": 400, "GET alert history": 200,
   },
@@ -149,7 +154,7 @@ const MATRIX: Record<PrincipalName, Record<EndpointName, Expected>> = {
     "POST users": 401, "PATCH users/:id": 401, "PUT users/:id/disabled": 401, "PUT users/:id/password": 401,
     "PUT queues/:queue": 401, "POST api-keys": 401, "DELETE api-keys/:id": 401,
     "POST kiosks": 401, "DELETE kiosks/:id": 401,
-    "page /figures": L, "GET figures": 401, "PUT figures": 401, "POST figures/import": 401,
+    "page /figures": L, "GET figures": 401, "PUT figures": 401, "POST figures/import": 401, "page /imports": L, "POST imports/calls": 401,
     "live queues:mx-q1,mx-q2": 401, "page /reports": L, "GET reports": 401, "page /kpis": L,
     "page /admin/alerts": L, "GET alert rules": 401, "POST alert rules": 401, "GET alert history": 401,
   },
@@ -161,7 +166,7 @@ const MATRIX: Record<PrincipalName, Record<EndpointName, Expected>> = {
     "POST users": 403, "PATCH users/:id": 403, "PUT users/:id/disabled": 403, "PUT users/:id/password": 403,
     "PUT queues/:queue": 403, "POST api-keys": 403, "DELETE api-keys/:id": 403,
     "POST kiosks": 403, "DELETE kiosks/:id": 403,
-    "page /figures": 404, "GET figures": 403, "PUT figures": 403, "POST figures/import": 403,
+    "page /figures": 404, "GET figures": 403, "PUT figures": 403, "POST figures/import": 403, "page /imports": 404, "POST imports/calls": 403,
     "live queues:mx-q1,mx-q2": 200, "page /reports": 200, "GET reports": 200, "page /kpis": 404,
     "page /admin/alerts": 404, "GET alert rules": 403, "POST alert rules": 403, "GET alert history": 403,
   },
