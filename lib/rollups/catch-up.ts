@@ -5,10 +5,14 @@ import { DEFAULT_REPEAT_DAYS } from "../metrics/engine";
 import { rollupDelta } from "../metrics/rollup/delta";
 import { applyDelta } from "./apply-delta";
 import { loadBatch } from "./load-batch";
+import { rebuildAllRollups } from "./rebuild-all";
 import { rederiveAllPeriods } from "./rederive";
 
 /** New events folded per transaction: large enough to amortise, small enough to keep a transaction short. */
 const BATCH_EVENTS = 20_000;
+
+/** Above this many stored events, rollups that do not exist yet are built by `rebuildAllRollups`. */
+const REBUILD_ABOVE = 200_000;
 
 const running = new WeakMap<Database, Promise<unknown>>();
 
@@ -27,12 +31,18 @@ export function catchUpRollups(database: Database, config: EngineConfig, opts: {
 }
 
 async function run(database: Database, config: EngineConfig, batchEvents: number): Promise<number> {
-  await database.query(`insert into rollup_state (id, watermark, time_zone) values (1, 0, $1) on conflict (id) do nothing`, [config.timeZone]);
+  const fresh = await database.query(`insert into rollup_state (id, watermark, time_zone) values (1, 0, $1) on conflict (id) do nothing returning id`, [
+    config.timeZone,
+  ]);
+  // A database with history and no rollups yet (an upgrade): build them a week at a time rather than by deltas.
+  if (fresh.length > 0 && (await committedMaxSeq(database)) > REBUILD_ABOVE) await rebuildAllRollups(database, config);
   const repeatMs = (config.repeatDays ?? DEFAULT_REPEAT_DAYS) * 86_400_000;
   let folded = 0;
   for (;;) {
     const [state] = await database.query<{ watermark: string | number; time_zone: string }>(`select watermark, time_zone from rollup_state where id = 1`);
     const watermark = Number(state!.watermark);
+    // A rebuild is under way (here or in another process): it sets the watermark when done.
+    if (watermark < 0) return folded;
     if (state!.time_zone !== config.timeZone) {
       await database.transaction(async (q) => {
         await rederiveAllPeriods(q, config.timeZone);

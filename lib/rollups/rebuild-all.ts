@@ -33,9 +33,13 @@ export async function rebuildAllRollups(database: Database, config: EngineConfig
       await q(`delete from ${t} where (grain in ('q', 'd') and bucket >= $1) or (grain = 'm' and bucket >= $2)`, [new Date(days), new Date(month)]);
     }
     for (const t of ["waiting_contacts", "agent_tails"]) await q(`delete from ${t}`);
-    await q(`insert into rollup_state (id, watermark, time_zone) values (1, 0, $1) on conflict (id) do update set watermark = 0, time_zone = $1`, [config.timeZone]);
+    // -1: a rebuild is under way; the incremental path waits for it (catch-up.ts).
+    await q(`insert into rollup_state (id, watermark, time_zone) values (1, -1, $1) on conflict (id) do update set watermark = -1, time_zone = $1`, [config.timeZone]);
   });
-  if (lo === null || hi === null) return;
+  if (lo === null || hi === null) {
+    await database.query(`update rollup_state set watermark = $1 where id = 1`, [watermark]);
+    return;
+  }
   const repeatDays = config.repeatDays ?? DEFAULT_REPEAT_DAYS;
   const waiting: WaitingContact[] = [];
   const agents = (await database.query<{ a: string }>(`select distinct agent_id as a from events where type = 'agent.state' and seq <= $1`, [watermark])).map((r) => r.a);

@@ -31,6 +31,14 @@ export class RollupRunner {
 
   start(): void {
     this.stopped = false;
+    void this.opts.database
+      .query<{ watermark: string | number }>(`select watermark from rollup_state where id = 1`)
+      .then(([s]) => {
+        if (s && Number(s.watermark) < 0) {
+          this.opts.log("Vigie: a rebuild of the rollups is under way or was interrupted; reports stay incomplete until it ends (re-run `npm run rollups:rebuild` if it was interrupted)");
+        }
+      })
+      .catch(() => {});
     void this.tick();
     this.timer = setInterval(() => void this.tick(), this.opts.intervalMs ?? INTERVAL_MS);
     this.timer.unref();
