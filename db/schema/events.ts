@@ -32,5 +32,7 @@ export const events = pgTable(
     index("events_at_idx").on(t.at),
     index("events_contact_idx").on(t.contactId),
     index("events_agent_at_idx").on(t.agentId, t.at),
+    // Arrival order: the rollup maintainer and the live rebuild read by `seq` (max, ranges).
+    index("events_seq_idx").on(t.seq),
   ],
 );

@@ -1,17 +1,15 @@
 import type { Database } from "../../db/client";
 import { parseEvent, type VigieEvent } from "../events/schema";
 
-/** How far before a report's range the earlier events of its cases and outbound records are looked up. */
-export const LINK_LOOKBACK_DAYS = 35;
-
 /**
  * Every stored event a report over [from, to) needs, and no more: all events
  * of the contacts that have one in the range (whenever the others happened),
  * the agent states of the range, each agent's state in force at its start and
  * the queues it served then,
- * surveys and case events of the range, the earlier history of its cases and
- * outbound records, and the next contacts of its customers within `repeatDays`
- * after it (FCR by repeat looks ahead).
+ * surveys and case events of the range, the whole history of its cases and
+ * outbound records (whenever it happened: a case opened months ago still
+ * places its duration), and the next contacts of its customers within
+ * `repeatDays` after it (FCR by repeat looks ahead).
  */
 export async function loadReportEvents(
   database: Database,
@@ -24,7 +22,6 @@ export async function loadReportEvents(
 ): Promise<VigieEvent[]> {
   const from = new Date(range.from);
   const to = new Date(range.to);
-  const lookback = new Date(range.from - LINK_LOOKBACK_DAYS * 86_400_000);
   const ahead = new Date(range.to + repeatDays * 86_400_000);
 
   const inRange = await database.query<{ id: string }>(
@@ -50,40 +47,40 @@ export async function loadReportEvents(
        where e.type = 'contact.offered' and e.payload->>'customerId' in (select customer from mine)
        union all
        select e.contact_id, e.at, e.payload from events e
-       where e.type = 'contact.offered' and e.payload ? 'caseId' and e.payload->>'caseId' = any($4::text[]))
+       where e.type = 'contact.offered' and e.payload ? 'caseId' and e.payload->>'caseId' = any($3::text[]))
      select distinct c.contact_id as id from candidates c
      where c.contact_id not in (select unnest($1::text[])) and (
-       (c.at >= $2 and c.at < $3 and c.payload->>'caseId' = any($4::text[]))
-       or (c.at >= $2 and c.at < $3 and c.payload->>'direction' = 'outbound'
+       c.payload->>'caseId' = any($3::text[])
+       or (c.payload->>'direction' = 'outbound'
            and (c.payload->>'customerId', coalesce(c.payload->>'campaign', '')) in (
              select customer, coalesce(campaign, '') from mine where direction = 'outbound'))
-       or (c.at >= $3 and c.at < $5 and coalesce(c.payload->>'direction', 'inbound') = 'inbound'
+       or (c.at >= $2 and c.at < $4 and coalesce(c.payload->>'direction', 'inbound') = 'inbound'
            and c.payload->>'customerId' in (select customer from mine where direction = 'inbound')))`,
-    [contactIds, lookback, from, caseIds, ahead],
+    [contactIds, from, caseIds, ahead],
   );
   const allContacts = [...contactIds, ...linked.map((r) => r.id)];
 
   const rows = await database.query<{ payload: unknown }>(
-    `select payload from events where contact_id = any($1::text[]) and seq <= $6
+    `select payload from events where contact_id = any($1::text[]) and seq <= $5
      union all
      select payload from events where contact_id is null and at >= $2 and at < $3 and type <> 'agent.state'
-       and type not in ('case.opened', 'case.closed') and seq <= $6
+       and type not in ('case.opened', 'case.closed') and seq <= $5
      union all
-     select payload from events where type in ('case.opened', 'case.closed') and at >= $4 and payload->>'caseId' = any($5::text[]) and seq <= $6
+     select payload from events where type in ('case.opened', 'case.closed') and payload->>'caseId' = any($4::text[]) and seq <= $5
 ${
        opts.agentStates === false
          ? ""
          : `
      union all
-     select payload from events where type = 'agent.state' and at >= $2 and at < $3 and seq <= $6
+     select payload from events where type = 'agent.state' and at >= $2 and at < $3 and seq <= $5
      union all
      select * from (select distinct on (agent_id) payload from events
-       where type = 'agent.state' and at < $2 and seq <= $6 order by agent_id, at desc, id desc) before_range
+       where type = 'agent.state' and at < $2 and seq <= $5 order by agent_id, at desc, id desc) before_range
      union all
      select * from (select distinct on (agent_id) payload from events
-       where type = 'agent.state' and at < $2 and payload ? 'queues' and seq <= $6 order by agent_id, at desc, id desc) queues_before_range`
+       where type = 'agent.state' and at < $2 and payload ? 'queues' and seq <= $5 order by agent_id, at desc, id desc) queues_before_range`
      }`,
-    [allContacts, from, to, lookback, caseIds, maxSeq],
+    [allContacts, from, to, caseIds, maxSeq],
   );
   const out: VigieEvent[] = [];
   for (const r of rows) {

@@ -155,7 +155,8 @@ export async function readRollups(
       return queues === "" ? [] : queues.split(",").filter((q) => queueSet === null || queueSet.has(q));
     };
     const slow = slots.map((_, i) => !fast[i]);
-    const detailGrains = slotGrains.map((g): Grain => (g === "q" ? "q" : "d"));
+    // A slot that is one stored period reads that period's per-agent rows; a composite one, the finer ones.
+    const detailGrains = slotGrains.map((g, i): Grain => (exact(slots[i]!, g) ? g : g === "q" ? "q" : "d"));
     for (const { grain, from, to } of ranges(slots, detailGrains, (i) => slow[i]!)) {
       const params: unknown[] = [grain, new Date(from), new Date(to)];
       let where = `grain = $1 and level = 0 and bucket >= $2 and bucket < $3`;

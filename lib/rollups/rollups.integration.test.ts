@@ -1,3 +1,4 @@
+import { TZDate } from "@date-fns/tz";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../db/client";
@@ -54,11 +55,7 @@ async function stored(): Promise<VigieEvent[]> {
   });
 }
 
-async function expectReportsEqualRecomputation(now: number, config = CONFIG, from = dayOf(now - 2 * 86_400_000)): Promise<number> {
-  const fold = new BatchFold(await stored(), config);
-  const to = dayOf(now);
-  let cells = 0;
-  const cases: [GroupBy, "15m" | "hour" | "day" | "week", Restriction][] = [
+const EVERYDAY_CASES: Case[] = [
     ["none", "15m", {}],
     ["queue", "hour", {}],
     ["agent", "day", {}],
@@ -68,7 +65,19 @@ async function expectReportsEqualRecomputation(now: number, config = CONFIG, fro
     ["none", "hour", { queues: ["sales", "billing"] }],
     ["agent", "hour", { queues: ["support"] }],
     ["queue", "day", { agentId: "a1" }],
-  ];
+];
+
+type Case = [GroupBy, "15m" | "hour" | "day" | "week" | "month", Restriction];
+
+async function expectReportsEqualRecomputation(
+  now: number,
+  config = CONFIG,
+  from = dayOf(now - 2 * 86_400_000),
+  to = dayOf(now),
+  cases: Case[] = EVERYDAY_CASES,
+): Promise<number> {
+  const fold = new BatchFold(await stored(), config);
+  let cells = 0;
   for (const [groupBy, granularity, only] of cases) {
     const report = await runReport(database, reportQuerySchema.parse({ from, to, granularity, groupBy }), config, only, now);
     const slots = buckets(from, to, granularity, TZ);
@@ -121,6 +130,19 @@ describe(`rollups (${backendName()})`, () => {
       expect(await expectReportsEqualRecomputation(Date.now())).toBeGreaterThan(100);
     }
     expect(Number((await database.query<{ n: string }>(`select count(*) as n from events`))[0]!.n)).toBeGreaterThan(500);
+  });
+
+  it("read whole months from the month rows, exactly", async () => {
+    // Traffic around the 15th of last month, then the whole of last month by month (one slot, the month rows).
+    const first = new TZDate(dayStart(dayOf(Date.now()), TZ), TZ);
+    const lastMonth = new TZDate(first.getFullYear(), first.getMonth() - 1, 15, 12, 0, 0, TZ).getTime();
+    const writer = new EventWriter(database);
+    const events = fc.sample(streamArb(lastMonth, 60), { seed: 31, numRuns: 10 }).flatMap((s, i) => s.map((e) => ({ ...e, id: `m-${i}-${e.id}` })));
+    await writer.write(events.map((event) => ({ event, payload: JSON.stringify(event) })));
+    const from = dayOf(new TZDate(first.getFullYear(), first.getMonth() - 1, 1, TZ).getTime());
+    const to = dayOf(new TZDate(first.getFullYear(), first.getMonth(), 0, 12, TZ).getTime());
+    const cases: Case[] = [["none", "month", {}], ["queue", "month", {}], ["agent", "month", {}], ["channel", "month", {}], ["none", "month", { queues: ["sales"] }], ["agent", "month", { queues: ["billing"] }]];
+    expect(await expectReportsEqualRecomputation(Date.now(), CONFIG, from, to, cases)).toBeGreaterThan(5);
   });
 
   it("rebuilt from scratch, one day at a time, give the same numbers", async () => {

@@ -1,0 +1,1 @@
+CREATE INDEX "events_seq_idx" ON "events" USING btree ("seq");
