@@ -6,6 +6,7 @@ import type { EngineConfig } from "../metrics/engine";
 import { AGENT_TIME_FIELDS, columnOf, FACT_FIELDS } from "../metrics/rollup/fields";
 import type { Bucket } from "../reports/calendar";
 import type { GroupBy } from "../reports/report-query";
+import { readPacked } from "./packed-rows";
 
 /** Sums per (slot, group) read from the rollups, only for the fields asked for. */
 export interface RollupCells {
@@ -77,25 +78,22 @@ export async function readRollups(
   // Fact sums.
   const factFields = FACT_FIELDS.filter((f) => need.has(f));
   if (factFields.length > 0) {
-    const cols = factFields.map((f) => `${columnOf(f)}::float8 as "${f}"`).join(", ");
+    const cols = factFields.map(columnOf);
+    const at = factFields.map((f) => pos.get(f)!);
     for (const { grain, from, to } of ranges(slots, slotGrains)) {
       const params: unknown[] = [grain, byAgent ? 0 : 1, new Date(from), new Date(to)];
       let where = `grain = $1 and level = $2 and bucket >= $3 and bucket < $4`;
       if (queueSet) where += ` and queue = any($${params.push([...queueSet])}::text[])`;
       if (only.agentId != null) where += ` and agent = $${params.push(only.agentId)}`;
-      const rows = await database.query<Record<string, number | string>>(
-        `select (extract(epoch from bucket) * 1000)::float8 as b, queue, channel, agent, ${cols} from rollups where ${where}`,
-        params,
-      );
-      for (const r of rows) {
-        const slot = slotOf(r.b as number);
-        if (slot < 0 || slotGrains[slot] !== grain) continue;
-        const key = keyOf(r.queue as string, r.channel as string, r.agent as string);
-        if (key === undefined) continue;
-        const at = cell(key, slot);
+      await readPacked(database, { table: "rollups", groupBy: ["queue", "channel", "agent"], values: cols, where, params }, (g, b, v) => {
+        const slot = slotOf(b);
+        if (slot < 0 || slotGrains[slot] !== grain) return;
+        const key = keyOf(g.queue, g.channel, g.agent);
+        if (key === undefined) return;
+        const base = cell(key, slot);
         const arr = cells.get(key)!;
-        for (const f of factFields) arr[at + pos.get(f)!]! += r[f] as number;
-      }
+        for (let i = 0; i < at.length; i++) arr[base + at[i]!]! += v[i]!;
+      });
     }
   }
 
@@ -123,19 +121,15 @@ export async function readRollups(
 
     // Exact, closed slots without restriction: per-queue sums with their distinct counts.
     for (const { grain, from, to } of ranges(slots, slotGrains, (i) => fast[i]!)) {
-      const rows = await database.query<{ b: number; queues: string; t0: number; t1: number; t2: number; t3: number; staffed: number }>(
-        `select (extract(epoch from bucket) * 1000)::float8 as b, queues, available_ms::float8 as t0, busy_ms::float8 as t1,
-           wrap_up_ms::float8 as t2, paused_ms::float8 as t3, staffed from agent_time
-         where grain = $1 and level = 1 and bucket >= $2 and bucket < $3 and ${groupBy === "none" ? "queues = '*'" : "queues <> '*'"}`,
-        [grain, new Date(from), new Date(to)],
-      );
-      for (const r of rows) {
-        const slot = slotOf(r.b);
-        if (slot < 0 || !fast[slot] || slotGrains[slot] !== grain) continue;
-        const key = groupBy === "none" ? null : r.queues;
-        add(key, slot, [r.t0, r.t1, r.t2, r.t3]);
-        if (staffedPos !== undefined) cells.get(key)![cell(key, slot) + staffedPos]! += r.staffed;
-      }
+      const where = `grain = $1 and level = 1 and bucket >= $2 and bucket < $3 and ${groupBy === "none" ? "queues = '*'" : "queues <> '*'"}`;
+      const values = ["available_ms", "busy_ms", "wrap_up_ms", "paused_ms", "staffed"];
+      await readPacked(database, { table: "agent_time", groupBy: ["queues"], values, where, params: [grain, new Date(from), new Date(to)] }, (g, b, v) => {
+        const slot = slotOf(b);
+        if (slot < 0 || !fast[slot] || slotGrains[slot] !== grain) return;
+        const key = groupBy === "none" ? null : g.queues;
+        add(key, slot, [v[0]!, v[1]!, v[2]!, v[3]!]);
+        if (staffedPos !== undefined) cells.get(key)![cell(key, slot) + staffedPos]! += v[4]!;
+      });
     }
 
     // Every other slot: from the per-agent rows and the open states, per agent, so that distinct agents
@@ -161,19 +155,15 @@ export async function readRollups(
       const params: unknown[] = [grain, new Date(from), new Date(to)];
       let where = `grain = $1 and level = 0 and bucket >= $2 and bucket < $3`;
       if (only.agentId != null) where += ` and agent = $${params.push(only.agentId)}`;
-      const rows = await database.query<{ b: number; agent: string; queues: string; t0: number; t1: number; t2: number; t3: number }>(
-        `select (extract(epoch from bucket) * 1000)::float8 as b, agent, queues, available_ms::float8 as t0, busy_ms::float8 as t1,
-           wrap_up_ms::float8 as t2, paused_ms::float8 as t3 from agent_time where ${where}`,
-        params,
-      );
-      for (const r of rows) {
-        const slot = slotOf(r.b);
-        if (slot < 0 || !slow[slot] || !allowed(r.agent, r.queues, only, queueSet)) continue;
-        for (const key of keysOf(r.agent, r.queues)) {
-          const t = agentTimes(slot, key, r.agent);
-          t[0]! += r.t0; t[1]! += r.t1; t[2]! += r.t2; t[3]! += r.t3;
+      const values = ["available_ms", "busy_ms", "wrap_up_ms", "paused_ms"];
+      await readPacked(database, { table: "agent_time", groupBy: ["agent", "queues"], values, where, params }, (g, b, v) => {
+        const slot = slotOf(b);
+        if (slot < 0 || !slow[slot] || !allowed(g.agent, g.queues, only, queueSet)) return;
+        for (const key of keysOf(g.agent, g.queues)) {
+          const t = agentTimes(slot, key, g.agent);
+          t[0]! += v[0]!; t[1]! += v[1]!; t[2]! += v[2]!; t[3]! += v[3]!;
         }
-      }
+      });
     }
     const spans = (agent: string, queues: string, state: string, from: number, to: number, sign: 1 | -1) => {
       const p = TIME_POS[state];

@@ -83,6 +83,9 @@ export async function rebuildAllRollups(database: Database, config: EngineConfig
     );
     await q(`update rollup_state set watermark = $1 where id = 1`, [watermark]);
   });
+  // Fresh statistics for the planner (the embedded database has no autovacuum to gather them).
+  await database.query(`analyze rollups`);
+  await database.query(`analyze agent_time`);
 }
 
 /**
