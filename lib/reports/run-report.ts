@@ -1,4 +1,5 @@
 import type { Database } from "../../db/client";
+import { emptyAggregate } from "../metrics/aggregate";
 import type { Restriction } from "../metrics/batch";
 import type { EngineConfig } from "../metrics/engine";
 import { computeSelected, HISTORICAL_IDS, type MetricId, type MetricValues } from "../metrics/registry";
@@ -41,9 +42,14 @@ export async function runReport(
   const ids = query.metrics ?? [...HISTORICAL_IDS];
   const cells = await readRollups(database, slots, query.granularity, query.groupBy, fieldsOf(ids), config, only, now);
   const rows: ReportRow[] = [];
+  // Empty cells (nights, quiet queues) all read the same: computed once, shared.
+  const empty = computeSelected(emptyAggregate(), ids, 0);
   for (let i = 0; i < slots.length; i++) {
     const bucket = isoWithOffset(slots[i]!.start, config.timeZone);
-    for (const key of cells.keys) rows.push({ bucket, key, metrics: computeSelected(cells.aggregate(i, key), ids, slots[i]!.start) });
+    for (const key of cells.keys) {
+      const metrics = cells.isEmpty(i, key) ? empty : computeSelected(cells.aggregate(i, key), ids, slots[i]!.start);
+      rows.push({ bucket, key, metrics });
+    }
   }
   return { from: query.from, to: query.to, granularity: query.granularity, groupBy: query.groupBy, metrics: ids, rows };
 }

@@ -18,6 +18,8 @@ export interface RollupCells {
    * same object is refilled on every call: read it before the next one.
    */
   aggregate(slot: number, key: string | null): Aggregate;
+  /** Whether nothing at all was stored for slot `i` and `key`. */
+  isEmpty(slot: number, key: string | null): boolean;
 }
 
 type Grain = "q" | "d" | "m";
@@ -212,6 +214,12 @@ export async function readRollups(
   return {
     fields,
     keys,
+    isEmpty(slot, key) {
+      const arr = cells.get(key);
+      if (!arr) return true;
+      for (let i = slot * nf, end = i + nf; i < end; i++) if (arr[i] !== 0) return false;
+      return true;
+    },
     aggregate(slot, key) {
       const arr = cells.get(key);
       for (let i = 0; i < nf; i++) shared[fields[i]!] = arr ? arr[slot * nf + i]! : 0;
