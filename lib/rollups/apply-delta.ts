@@ -26,7 +26,7 @@ const UPSERT_TIME = `
 const TOUCHED = `with t(g, b) as (select u.g, to_timestamp(u.b / 1000.0) from unnest($1::text[], $2::float8[]) as u(g, b))`;
 
 /** Rows whose every sum went back to zero are removed: they would list empty groups and count absent agents. */
-const DROP_EMPTY_FACTS = `${TOUCHED} delete from rollups r using t where r.grain = t.g and r.bucket = t.b
+const DROP_EMPTY_FACTS = `${TOUCHED} delete from rollups r using t where r.grain = t.g and r.level in (0, 1) and r.bucket = t.b
   and ${FACT_COLS.map((c) => `r.${c} = 0`).join(" and ")}`;
 const DROP_EMPTY_TIME = `${TOUCHED} delete from agent_time r using t where r.grain = t.g and r.bucket = t.b and r.level = 0
   and ${TIME_COLS.map((c) => `r.${c} = 0`).join(" and ")}`;
