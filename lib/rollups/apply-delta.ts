@@ -23,7 +23,7 @@ const UPSERT_TIME = `
   on conflict (grain, level, bucket, agent, queues) do update set
     ${TIME_COLS.map((c) => `${c} = agent_time.${c} + excluded.${c}`).join(", ")}`;
 
-const TOUCHED = `with t(g, b) as (select u.g, to_timestamp(u.b / 1000.0) from unnest($1::text[], $2::float8[]) as u(g, b))`;
+const TOUCHED = `with t(g, b) as (select u.g::char(1), to_timestamp(u.b / 1000.0) from unnest($1::text[], $2::float8[]) as u(g, b))`;
 
 /** Rows whose every sum went back to zero are removed: they would list empty groups and count absent agents. */
 const DROP_EMPTY_FACTS = `${TOUCHED} delete from rollups r using t where r.grain = t.g and r.level in (0, 1) and r.bucket = t.b
