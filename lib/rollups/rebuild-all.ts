@@ -72,14 +72,17 @@ export async function rebuildAllRollups(database: Database, config: EngineConfig
         [still.map((x) => x.contactId), still.map((x) => x.queue), still.map((x) => x.channel), still.map((x) => x.at), still.map((x) => x.queuedAt)],
       );
     }
+    // Each agent's last state and the queues named last: two index probes per agent.
     await q(
       `insert into agent_tails (agent_id, at, state, queues)
-       select distinct on (agent_id) agent_id, at, payload->>'state',
-         coalesce((select array_to_string(array(select jsonb_array_elements_text(q.payload->'queues') order by 1), ',')
-           from events q where q.type = 'agent.state' and q.agent_id = e.agent_id and q.payload ? 'queues' and q.seq <= $1
-           order by q.at desc, q.id desc limit 1), '')
-       from events e where type = 'agent.state' and seq <= $1 order by agent_id, at desc, id desc`,
-      [watermark],
+       select a.agent_id, l.at, l.payload->>'state', coalesce(qs.queues, '')
+       from unnest($2::text[]) as a(agent_id)
+       cross join lateral (select at, payload from events where type = 'agent.state' and agent_id = a.agent_id and seq <= $1
+         order by at desc, id desc limit 1) l
+       left join lateral (select array_to_string(array(select jsonb_array_elements_text(payload->'queues') order by 1), ',') as queues
+         from events where type = 'agent.state' and agent_id = a.agent_id and payload ? 'queues' and seq <= $1
+         order by at desc, id desc limit 1) qs on true`,
+      [watermark, agents],
     );
     await q(`update rollup_state set watermark = $1 where id = 1`, [watermark]);
   });
