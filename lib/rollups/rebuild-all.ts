@@ -86,9 +86,12 @@ export async function rebuildAllRollups(database: Database, config: EngineConfig
     );
     await q(`update rollup_state set watermark = $1 where id = 1`, [watermark]);
   });
-  // Fresh statistics for the planner (the embedded database has no autovacuum to gather them).
-  await database.query(`analyze rollups`);
-  await database.query(`analyze agent_time`);
+  // Rows in key order (a report reads ranges of one grain and level: on a year of history, the 1-year
+  // report by agent went from 285 to 207 ms), then fresh statistics (PGlite has no autovacuum).
+  for (const t of ["rollups", "agent_time"]) {
+    await database.query(`cluster ${t} using ${t}_pk`);
+    await database.query(`analyze ${t}`);
+  }
 }
 
 /**
