@@ -7,8 +7,8 @@ import { AGENT_TIME_FIELDS, columnOf, FACT_FIELDS } from "../../lib/metrics/roll
  * in VIGIE_TIMEZONE, `bucket` the start of the period. Level 0 is the truth,
  * kept by deltas as events arrive: one row per (quarter-hour, queue, channel,
  * agent), "" where a contribution has none. Everything else is summed from it:
- * level 1 drops the agent (queue and channel reports), days and months sum
- * quarter-hours.
+ * level 1 drops the agent (queue and channel reports), level 2 keeps the agent
+ * alone (agent reports), days and months sum quarter-hours.
  */
 
 const sum = (field: string) => bigint(columnOf(field), { mode: "number" }).notNull().default(0);

@@ -26,7 +26,7 @@ const UPSERT_TIME = `
 const TOUCHED = `with t(g, b) as (select u.g::char(1), to_timestamp(u.b / 1000.0) from unnest($1::text[], $2::float8[]) as u(g, b))`;
 
 /** Rows whose every sum went back to zero are removed: they would list empty groups and count absent agents. */
-const DROP_EMPTY_FACTS = `${TOUCHED} delete from rollups r using t where r.grain = t.g and r.level in (0, 1) and r.bucket = t.b
+const DROP_EMPTY_FACTS = `${TOUCHED} delete from rollups r using t where r.grain = t.g and r.level in (0, 1, 2) and r.bucket = t.b
   and ${FACT_COLS.map((c) => `r.${c} = 0`).join(" and ")}`;
 const DROP_EMPTY_TIME = `${TOUCHED} delete from agent_time r using t where r.grain = t.g and r.bucket = t.b and r.level = 0
   and ${TIME_COLS.map((c) => `r.${c} = 0`).join(" and ")}`;
@@ -55,16 +55,19 @@ export async function applyDelta(q: Query, delta: RollupDelta, timeZone: string)
   if (delta.facts.length > 0) {
     const rows = new Map<string, { g: string; l: number; r: FactRow }>();
     const add = (g: string, l: number, b: number, r: FactRow) => {
-      const agent = l === 0 ? r.agent : "";
-      const key = `${g}\u0000${l}\u0000${b}\u0000${r.queue}\u0000${r.channel}\u0000${agent}`;
+      // Level 0: (queue, channel, agent); 1: without the agent; 2: the agent alone.
+      const agent = l === 1 ? "" : r.agent;
+      const queue = l === 2 ? "" : r.queue;
+      const channel = l === 2 ? "" : r.channel;
+      const key = `${g}\u0000${l}\u0000${b}\u0000${queue}\u0000${channel}\u0000${agent}`;
       const cur = rows.get(key);
       if (cur) for (let i = 0; i < r.v.length; i++) cur.r.v[i]! += r.v[i]!;
-      else rows.set(key, { g, l, r: { bucket: b, queue: r.queue, channel: r.channel, agent, v: Float64Array.from(r.v) } });
+      else rows.set(key, { g, l, r: { bucket: b, queue, channel, agent, v: Float64Array.from(r.v) } });
       touch(g, b);
     };
     for (const r of delta.facts) {
       const { day, month } = periods.get(r.bucket)!;
-      for (const l of [0, 1]) {
+      for (const l of [0, 1, 2]) {
         add("q", l, r.bucket, r);
         add("d", l, day, r);
         add("m", l, month, r);

@@ -13,7 +13,7 @@ const sumsOf = (cols: readonly string[]) => cols.map((c) => `sum(${c})`).join(",
  * level 0 ahead of the sums derived from it.
  */
 
-/** Level 1 of the given quarter-hours (facts without the agent; agent time per queue with distinct agents). */
+/** Levels 1 and 2 of the given quarter-hours (facts without the agent, and per agent alone; agent time per queue with distinct agents). */
 export async function deriveQuarters(q: Query, quarters: readonly number[]): Promise<void> {
   if (quarters.length === 0) return;
   const at = [...quarters];
@@ -22,6 +22,13 @@ export async function deriveQuarters(q: Query, quarters: readonly number[]): Pro
     `insert into rollups (grain, level, bucket, queue, channel, agent, ${FACT_COLS.join(", ")})
      select 'q', 1, bucket, queue, channel, '', ${sumsOf(FACT_COLS)} from rollups
      where grain = 'q' and level = 0 and bucket = any(${instants(1)}) group by bucket, queue, channel`,
+    [at],
+  );
+  await q(`delete from rollups where grain = 'q' and level = 2 and bucket = any(${instants(1)})`, [at]);
+  await q(
+    `insert into rollups (grain, level, bucket, queue, channel, agent, ${FACT_COLS.join(", ")})
+     select 'q', 2, bucket, '', '', agent, ${sumsOf(FACT_COLS)} from rollups
+     where grain = 'q' and level = 0 and bucket = any(${instants(1)}) group by bucket, agent`,
     [at],
   );
   await q(`delete from agent_time where grain = 'q' and level = 1 and bucket = any(${instants(1)})`, [at]);

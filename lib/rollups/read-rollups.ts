@@ -77,13 +77,15 @@ export async function readRollups(
   const keyOf = (queue: string, channel: string, agent: string): string | null | undefined =>
     groupBy === "none" ? null : (groupBy === "queue" ? queue : groupBy === "channel" ? channel : agent) || undefined;
 
-  // Fact sums.
+  // Fact sums: per agent alone (level 2) when neither queue nor channel matters, without the agent (level 1)
+  // when the agent does not, else everything (level 0).
+  const factLevel = queueSet === null && (groupBy === "agent" || (groupBy === "none" && only.agentId != null)) ? 2 : byAgent ? 0 : 1;
   const factFields = FACT_FIELDS.filter((f) => need.has(f));
   if (factFields.length > 0) {
     const cols = factFields.map(columnOf);
     const at = factFields.map((f) => pos.get(f)!);
     for (const { grain, from, to } of ranges(slots, slotGrains)) {
-      const params: unknown[] = [grain, byAgent ? 0 : 1, new Date(from), new Date(to)];
+      const params: unknown[] = [grain, factLevel, new Date(from), new Date(to)];
       let where = `grain = $1 and level = $2 and bucket >= $3 and bucket < $4`;
       if (queueSet) where += ` and queue = any($${params.push([...queueSet])}::text[])`;
       if (only.agentId != null) where += ` and agent = $${params.push(only.agentId)}`;
