@@ -63,15 +63,9 @@ export async function rebuildAllRollups(database: Database, config: EngineConfig
     if (crossedMonth) log(`rollups: rebuilt up to ${new Date(start).toISOString().slice(0, 10)} in ${Math.round((Date.now() - t0) / 1000)} s`);
   }
   await database.transaction(async (q) => {
-    const still = waiting.filter((w) => w.contactId);
-    if (still.length > 0) {
-      await q(
-        `insert into waiting_contacts (contact_id, queue, channel, offered_at, queued_at)
-         select id, q, c, to_timestamp(o / 1000.0), to_timestamp(s / 1000.0) from unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[]) as u(id, q, c, o, s)
-         on conflict (contact_id) do nothing`,
-        [still.map((x) => x.contactId), still.map((x) => x.queue), still.map((x) => x.channel), still.map((x) => x.at), still.map((x) => x.queuedAt)],
-      );
-    }
+    // The contacts still waiting, written as the incremental path writes them (one entry per contact).
+    const still = [...new Map(waiting.map((w) => [w.contactId, w])).values()];
+    await applyDelta(q, { facts: [], agentTime: [], waitingTouched: still.map((w) => w.contactId), waiting: still, tails: [] }, config.timeZone);
     // Each agent's last state and the queues named last: two index probes per agent.
     await q(
       `insert into agent_tails (agent_id, at, state, queues)
