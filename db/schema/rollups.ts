@@ -1,4 +1,4 @@
-import { bigint, char, integer, pgTable, primaryKey, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, boolean, char, date, integer, pgTable, primaryKey, smallint, text, timestamp } from "drizzle-orm/pg-core";
 import { AGENT_TIME_FIELDS, columnOf, FACT_FIELDS } from "../../lib/metrics/rollup/fields";
 
 /**
@@ -47,6 +47,32 @@ export const agentTime = pgTable(
   },
   (t) => [primaryKey({ name: "agent_time_pk", columns: [t.grain, t.level, t.bucket, t.agent, t.queues] })],
 );
+
+/**
+ * A read-optimised copy of level 1 quarter-hours (lib/rollups/strips.ts): per
+ * UTC day, queue, channel and non-zero field, the day's quarter-hours as text
+ * `slot:value,…` (slot 0–95 from 00:00 UTC). A 90-day report at 15 minutes
+ * reads these ~100× fewer, narrower rows instead of every quarter-hour row.
+ * Only days marked built in `rollup_strip_days` are read; every write to a
+ * day's level 1 quarter-hours marks it stale in the same transaction.
+ */
+export const rollupStrips = pgTable(
+  "rollup_strips",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    field: text("field").notNull(),
+    queue: text("queue").notNull(),
+    channel: text("channel").notNull(),
+    vals: text("vals").notNull(),
+  },
+  (t) => [primaryKey({ name: "rollup_strips_pk", columns: [t.day, t.field, t.queue, t.channel] })],
+);
+
+/** The UTC days with level 1 quarter-hours, and whether their strips are up to date. */
+export const rollupStripDays = pgTable("rollup_strip_days", {
+  day: date("day", { mode: "string" }).primaryKey(),
+  built: boolean("built").notNull().default(false),
+});
 
 /** Contacts offered and still waiting for an agent (for "still under the threshold" when a report is read). */
 export const waitingContacts = pgTable("waiting_contacts", {

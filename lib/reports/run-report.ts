@@ -40,7 +40,11 @@ export async function runReport(
   await catchUpRollups(database, config);
   const slots = buckets(query.from, query.to, query.granularity, config.timeZone);
   const ids = query.metrics ?? [...HISTORICAL_IDS];
-  const cells = await readRollups(database, slots, query.granularity, query.groupBy, fieldsOf(ids), config, only, now);
+  // One snapshot for every read: a strip made stale meanwhile is read as before or as after, never twice.
+  const cells = await database.transaction(async (q) => {
+    await q(`set transaction isolation level repeatable read, read only`);
+    return readRollups(q, slots, query.granularity, query.groupBy, fieldsOf(ids), config, only, now);
+  });
   const rows: ReportRow[] = [];
   // Empty cells (nights, quiet queues) all read the same: computed once, shared.
   const empty = computeSelected(emptyAggregate(), ids, 0);

@@ -3,6 +3,7 @@ import type { RollupDelta } from "../metrics/rollup/delta";
 import { AGENT_TIME_FIELDS, columnOf, FACT_FIELDS } from "../metrics/rollup/fields";
 import type { AgentTimeRow, FactRow } from "../metrics/rollup/rows";
 import { periodsOf } from "./periods";
+import { markStale } from "./strips";
 
 const FACT_COLS = FACT_FIELDS.map(columnOf);
 const TIME_COLS = AGENT_TIME_FIELDS.map(columnOf);
@@ -44,7 +45,7 @@ const REDERIVE_TIME = [
 /**
  * Writes a batch's delta in the caller's transaction: the quarter-hour rows
  * (level 0, the truth) and, by the same deltas, the local days and months and
- * the rows without the agent (level 1). Distinct agent counts are not
+ * the rows without the agent (level 1), marking their strips stale. Distinct agent counts are not
  * additive: they are counted again from level 0 for the periods touched.
  */
 export async function applyDelta(q: Query, delta: RollupDelta, timeZone: string): Promise<void> {
@@ -73,6 +74,7 @@ export async function applyDelta(q: Query, delta: RollupDelta, timeZone: string)
         add("m", l, month, r);
       }
     }
+    await markStale(q, delta.facts.map((r) => r.bucket));
     const list = [...rows.values()];
     await q(UPSERT_FACTS, [
       list.map((x) => x.g),

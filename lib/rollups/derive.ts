@@ -1,5 +1,6 @@
 import type { Query } from "../../db/client";
 import { AGENT_TIME_FIELDS, columnOf, FACT_FIELDS } from "../metrics/rollup/fields";
+import { markStale } from "./strips";
 
 const FACT_COLS = FACT_FIELDS.map(columnOf);
 const TIME_COLS = AGENT_TIME_FIELDS.map(columnOf);
@@ -17,6 +18,7 @@ const sumsOf = (cols: readonly string[]) => cols.map((c) => `sum(${c})`).join(",
 export async function deriveQuarters(q: Query, quarters: readonly number[]): Promise<void> {
   if (quarters.length === 0) return;
   const at = [...quarters];
+  await markStale(q, at);
   await q(`delete from rollups where grain = 'q' and level = 1 and bucket = any(${instants(1)})`, [at]);
   await q(
     `insert into rollups (grain, level, bucket, queue, channel, agent, ${FACT_COLS.join(", ")})

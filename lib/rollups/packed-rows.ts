@@ -1,4 +1,4 @@
-import type { Database } from "../../db/client";
+import type { Query } from "../../db/client";
 
 /**
  * Reads many narrow numeric rows fast: PostgreSQL groups them by `groupBy`
@@ -9,12 +9,12 @@ import type { Database } from "../../db/client";
  * values, reusing one array.
  */
 export async function readPacked<G extends string>(
-  database: Database,
+  q: Query,
   opts: { table: string; groupBy: readonly G[]; values: readonly string[]; where: string; params: unknown[] },
   visit: (group: Record<G, string>, bucket: number, values: Float64Array) => void,
 ): Promise<void> {
   const { table, groupBy, values, where, params } = opts;
-  const rows = await database.query<Record<string, string>>(
+  const rows = await q<Record<string, string>>(
     `select ${groupBy.join(", ")}${groupBy.length ? ", " : ""}string_agg(concat_ws(',', (extract(epoch from bucket) * 1000)::bigint, ${values.join(", ")}), ';') as packed
      from ${table} where ${where}${groupBy.length ? ` group by ${groupBy.join(", ")}` : ""}`,
     params,

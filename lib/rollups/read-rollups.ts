@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import type { Database } from "../../db/client";
+import type { Query } from "../../db/client";
 import { AGGREGATE_FIELDS, emptyAggregate, type Aggregate, type AggregateField } from "../metrics/aggregate";
 import type { Restriction } from "../metrics/batch";
 import type { EngineConfig } from "../metrics/engine";
@@ -7,6 +7,7 @@ import { AGENT_TIME_FIELDS, columnOf, FACT_FIELDS } from "../metrics/rollup/fiel
 import type { Bucket } from "../reports/calendar";
 import type { GroupBy } from "../reports/report-query";
 import { readPacked } from "./packed-rows";
+import { builtDays, readStrips } from "./strips";
 
 /** Sums per (slot, group) read from the rollups, only for the fields asked for. */
 export interface RollupCells {
@@ -36,7 +37,7 @@ const TIME_POS: Record<string, number> = { available: 0, busy: 1, "wrap-up": 2, 
  * from the per-agent rows.
  */
 export async function readRollups(
-  database: Database,
+  q: Query,
   slots: readonly Bucket[],
   granularity: string,
   groupBy: GroupBy,
@@ -54,17 +55,7 @@ export async function readRollups(
     if (!arr) cells.set(key, (arr = new Float64Array(slots.length * nf)));
     return slot * nf;
   };
-  const starts = slots.map((s) => s.start);
-  const slotOf = (at: number): number => {
-    let lo = 0, hi = starts.length - 1;
-    if (at < starts[0]! || at >= slots[hi]!.end) return -1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const slotOf = slotFinder(slots);
   const byAgent = groupBy === "agent" || only.agentId != null;
   const queueSet = only.queues == null ? null : new Set(only.queues);
   const grainOf = (s: Bucket): Grain => {
@@ -84,12 +75,12 @@ export async function readRollups(
   if (factFields.length > 0) {
     const cols = factFields.map(columnOf);
     const at = factFields.map((f) => pos.get(f)!);
-    for (const { grain, from, to } of ranges(slots, slotGrains)) {
+    const readQuarters = (grain: Grain, from: number, to: number) => {
       const params: unknown[] = [grain, factLevel, new Date(from), new Date(to)];
       let where = `grain = $1 and level = $2 and bucket >= $3 and bucket < $4`;
       if (queueSet) where += ` and queue = any($${params.push([...queueSet])}::text[])`;
       if (only.agentId != null) where += ` and agent = $${params.push(only.agentId)}`;
-      await readPacked(database, { table: "rollups", groupBy: ["queue", "channel", "agent"], values: cols, where, params }, (g, b, v) => {
+      return readPacked(q, { table: "rollups", groupBy: ["queue", "channel", "agent"], values: cols, where, params }, (g, b, v) => {
         const slot = slotOf(b);
         if (slot < 0 || slotGrains[slot] !== grain) return;
         const key = keyOf(g.queue, g.channel, g.agent);
@@ -98,6 +89,23 @@ export async function readRollups(
         const arr = cells.get(key)!;
         for (let i = 0; i < at.length; i++) arr[base + at[i]!]! += v[i]!;
       });
+    };
+    for (const range of ranges(slots, slotGrains)) {
+      if (range.grain !== "q" || factLevel !== 1) {
+        await readQuarters(range.grain, range.from, range.to);
+        continue;
+      }
+      // Finished days from their strips; the others (today, days changed since) from the quarter-hours.
+      const days = await builtDays(q, range.from, range.to);
+      await readStrips(q, days, factFields, queueSet && [...queueSet], (queue, channel, f, quarter, value) => {
+        const slot = slotOf(quarter);
+        if (slot < 0 || slotGrains[slot] !== "q") return;
+        const key = keyOf(queue, channel, "");
+        if (key === undefined) return;
+        const base = cell(key, slot);
+        cells.get(key)![base + at[f]!]! += value;
+      });
+      for (const rest of outside(range, days)) await readQuarters("q", rest.from, rest.to);
     }
   }
 
@@ -105,7 +113,7 @@ export async function readRollups(
   const timeFields = [...AGENT_TIME_FIELDS, "staffedAgents" as const].filter((f) => need.has(f));
   if (timeFields.length > 0 && groupBy !== "channel") {
     const tails = (
-      await database.query<{ agent_id: string; at: number; state: string; queues: string }>(
+      await q<{ agent_id: string; at: number; state: string; queues: string }>(
         `select agent_id, (extract(epoch from at) * 1000)::float8 as at, state, queues from agent_tails where state = any($1::text[])`,
         [TRACKED_STATES],
       )
@@ -127,7 +135,7 @@ export async function readRollups(
     for (const { grain, from, to } of ranges(slots, slotGrains, (i) => fast[i]!)) {
       const where = `grain = $1 and level = 1 and bucket >= $2 and bucket < $3 and ${groupBy === "none" ? "queues = '*'" : "queues <> '*'"}`;
       const values = ["available_ms", "busy_ms", "wrap_up_ms", "paused_ms", "staffed"];
-      await readPacked(database, { table: "agent_time", groupBy: ["queues"], values, where, params: [grain, new Date(from), new Date(to)] }, (g, b, v) => {
+      await readPacked(q, { table: "agent_time", groupBy: ["queues"], values, where, params: [grain, new Date(from), new Date(to)] }, (g, b, v) => {
         const slot = slotOf(b);
         if (slot < 0 || !fast[slot] || slotGrains[slot] !== grain) return;
         const key = groupBy === "none" ? null : g.queues;
@@ -160,7 +168,7 @@ export async function readRollups(
       let where = `grain = $1 and level = 0 and bucket >= $2 and bucket < $3`;
       if (only.agentId != null) where += ` and agent = $${params.push(only.agentId)}`;
       const values = ["available_ms", "busy_ms", "wrap_up_ms", "paused_ms"];
-      await readPacked(database, { table: "agent_time", groupBy: ["agent", "queues"], values, where, params }, (g, b, v) => {
+      await readPacked(q, { table: "agent_time", groupBy: ["agent", "queues"], values, where, params }, (g, b, v) => {
         const slot = slotOf(b);
         if (slot < 0 || !slow[slot] || !allowed(g.agent, g.queues, only, queueSet)) return;
         for (const key of keysOf(g.agent, g.queues)) {
@@ -179,7 +187,7 @@ export async function readRollups(
       }
     };
     for (const t of tails) spans(t.agent_id, t.queues, t.state, Number(t.at), now, 1);
-    for (const c of await closedAfter(database, now)) spans(c.agent, c.queues, c.state, c.from, c.to, -1);
+    for (const c of await closedAfter(q, now)) spans(c.agent, c.queues, c.state, c.from, c.to, -1);
     for (const [k, agents] of perAgent) {
       const [slot, rawKey] = k.split("\u0000") as [string, string];
       const key = groupBy === "none" ? null : rawKey;
@@ -195,7 +203,7 @@ export async function readRollups(
   // Contacts still waiting under their threshold (none per agent).
   if (need.has("waitingUnderSl") && groupBy !== "agent" && only.agentId == null) {
     const p = pos.get("waitingUnderSl")!;
-    const rows = await database.query<{ queue: string; channel: string; o: number; s: number }>(
+    const rows = await q<{ queue: string; channel: string; o: number; s: number }>(
       `select queue, channel, (extract(epoch from offered_at) * 1000)::float8 as o, (extract(epoch from queued_at) * 1000)::float8 as s
        from waiting_contacts where offered_at >= $1 and offered_at < $2`,
       [new Date(slots[0]!.start), new Date(slots[slots.length - 1]!.end)],
@@ -234,8 +242,8 @@ export async function readRollups(
  * Stored agent time dated after `now`: closed stretches that end after it
  * (states sent a little ahead of the clock), to be cut off.
  */
-async function closedAfter(database: Database, now: number): Promise<{ agent: string; queues: string; state: string; from: number; to: number }[]> {
-  const rows = await database.query<{ agent_id: string; at: number; id: string; state: string; queues: string[] | null }>(
+async function closedAfter(q: Query, now: number): Promise<{ agent: string; queues: string; state: string; from: number; to: number }[]> {
+  const rows = await q<{ agent_id: string; at: number; id: string; state: string; queues: string[] | null }>(
     `with ahead as (select distinct agent_id from events where type = 'agent.state' and at > $1)
      select e.agent_id, (extract(epoch from e.at) * 1000)::float8 as at, e.id, e.payload->>'state' as state,
        case when e.payload ? 'queues' then array(select jsonb_array_elements_text(e.payload->'queues')) end as queues
@@ -281,6 +289,43 @@ function ranges(slots: readonly Bucket[], grains: readonly Grain[], pick: (i: nu
     else out.push({ grain: grains[i]!, from: slots[i]!.start, to: slots[i]!.end });
   }
   return out;
+}
+
+/** The parts of `range` outside the given UTC days (epoch ms of their midnights, sorted). */
+function outside(range: { from: number; to: number }, days: readonly number[]): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  let from = range.from;
+  for (const d of days) {
+    if (d > from) out.push({ from, to: Math.min(d, range.to) });
+    from = Math.max(from, d + 86_400_000);
+  }
+  if (from < range.to) out.push({ from, to: range.to });
+  return out.filter((r) => r.to > r.from);
+}
+
+/**
+ * The index of the slot holding an instant, or -1. Slots of one length end to
+ * end (15 min, 30 min, hours — the usual case, millions of calls) by
+ * arithmetic; others (days, weeks, months, odd hours on DST days) by search.
+ */
+function slotFinder(slots: readonly Bucket[]): (at: number) => number {
+  const first = slots[0]!.start;
+  const end = slots[slots.length - 1]!.end;
+  const len = slots[0]!.end - first;
+  if (slots.every((s, i) => s.start === first + i * len && s.end === s.start + len)) {
+    return (at) => (at < first || at >= end ? -1 : Math.floor((at - first) / len));
+  }
+  const starts = slots.map((s) => s.start);
+  return (at) => {
+    let lo = 0, hi = starts.length - 1;
+    if (at < first || at >= end) return -1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
 }
 
 function isWholeMonth(s: Bucket, timeZone: string): boolean {

@@ -8,6 +8,7 @@ import { agentTimeRows, factRows } from "../metrics/rollup/rows";
 import { loadReportEvents } from "../reports/load-events";
 import { applyDelta } from "./apply-delta";
 import { periodsOf } from "./periods";
+import { buildStrips, staleFrom } from "./strips";
 
 const WINDOW_DAYS = 7;
 
@@ -29,12 +30,14 @@ export async function rebuildAllRollups(database: Database, config: EngineConfig
   const days = lo === null ? 0 : periodsOf([Number(lo)], "day", config.timeZone).starts[0]!;
   const month = lo === null ? 0 : periodsOf([Number(lo)], "month", config.timeZone).starts[0]!;
   await database.transaction(async (q) => {
+    // -1: a rebuild is under way; the incremental path and the strips wait for it (catch-up.ts, strips.ts).
+    // Written first: the row lock orders this transaction with theirs.
+    await q(`insert into rollup_state (id, watermark, time_zone) values (1, -1, $1) on conflict (id) do update set watermark = -1, time_zone = $1`, [config.timeZone]);
     for (const t of ["rollups", "agent_time"]) {
       await q(`delete from ${t} where (grain in ('q', 'd') and bucket >= $1) or (grain = 'm' and bucket >= $2)`, [new Date(days), new Date(month)]);
     }
     for (const t of ["waiting_contacts", "agent_tails"]) await q(`delete from ${t}`);
-    // -1: a rebuild is under way; the incremental path waits for it (catch-up.ts).
-    await q(`insert into rollup_state (id, watermark, time_zone) values (1, -1, $1) on conflict (id) do update set watermark = -1, time_zone = $1`, [config.timeZone]);
+    await staleFrom(q, days);
   });
   if (lo === null || hi === null) {
     await database.query(`update rollup_state set watermark = $1 where id = 1`, [watermark]);
@@ -80,9 +83,10 @@ export async function rebuildAllRollups(database: Database, config: EngineConfig
     );
     await q(`update rollup_state set watermark = $1 where id = 1`, [watermark]);
   });
+  await buildStrips(database, Date.now(), Infinity);
   // Rows in key order (a report reads ranges of one grain and level: on a year of history, the 1-year
   // report by agent went from 285 to 207 ms), then fresh statistics (PGlite has no autovacuum).
-  for (const t of ["rollups", "agent_time"]) {
+  for (const t of ["rollups", "agent_time", "rollup_strips"]) {
     await database.query(`cluster ${t} using ${t}_pk`);
     await database.query(`analyze ${t}`);
   }

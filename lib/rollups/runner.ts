@@ -1,6 +1,7 @@
 import type { Database } from "../../db/client";
 import type { EngineConfig } from "../metrics/engine";
 import { catchUpRollups } from "./catch-up";
+import { buildStrips } from "./strips";
 
 export interface RollupRunnerOptions {
   database: Database;
@@ -14,12 +15,14 @@ export interface RollupRunnerOptions {
 /** After a batch is stored, the next fold waits this long, so that a burst folds as one. */
 const SETTLE_MS = 200;
 const INTERVAL_MS = 5_000;
+const STRIP_DAYS_PER_PASS = 7;
 
 /**
  * Keeps the rollups up to date in the background: shortly after each stored
  * batch, and every few seconds for events another instance stored. Reports do
  * not depend on it for exactness — they catch up before reading — it only
- * keeps that catch-up short.
+ * keeps that catch-up short, and builds the strips (strips.ts) reports read
+ * for finished days.
  */
 export class RollupRunner {
   private timer: NodeJS.Timeout | undefined;
@@ -61,6 +64,9 @@ export class RollupRunner {
         const t0 = Date.now();
         const folded = await catchUpRollups(this.opts.database, await this.opts.config());
         if (folded > 50_000) this.opts.log(`Vigie: rollups caught up with ${folded} events in ${Date.now() - t0} ms`);
+        // Then the strips of finished days, a few per pass (a database upgraded with a year of history gets
+        // them within minutes; late events make a day stale again).
+        await buildStrips(this.opts.database, Date.now(), STRIP_DAYS_PER_PASS);
       })
       .catch((e: unknown) => this.opts.log(`Vigie: rollups update failed (retried): ${(e as Error).message}`));
     return this.pass;
