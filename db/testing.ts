@@ -128,3 +128,19 @@ async function pgliteVersion(): Promise<string> {
 }
 
 const exists = (p: string) => fs.access(p).then(() => true, () => false);
+
+/**
+ * Sends again, once a second as Retry-After asks, while the answer is a 503,
+ * for at most `seconds`: what a sender does once the database is back. After an
+ * outage postgres.js may need a few seconds to give up a connection it was
+ * opening while the database refused them (porsager/postgres#1193).
+ */
+export async function resendWhileUnavailable<T extends { status: number }>(send: () => Promise<T>, seconds = 20): Promise<T> {
+  const until = Date.now() + seconds * 1000;
+  let answer = await send();
+  while (answer.status === 503 && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 1000));
+    answer = await send();
+  }
+  return answer;
+}

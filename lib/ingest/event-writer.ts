@@ -104,7 +104,14 @@ export class EventWriter {
 
   private async commit(batch: Pending[]): Promise<void> {
     try {
-      const inserted = await this.insert(batch.flatMap((p) => p.rows));
+      const rows = batch.flatMap((p) => p.rows);
+      // A pooled connection the database closed since its last use (restart, failover,
+      // pg_terminate_backend) fails its next statement: one more try opens a fresh one.
+      // Safe because the insert is idempotent (on conflict do nothing).
+      const inserted = await this.insert(rows).catch((e: unknown) => {
+        if (!isStaleConnection(e)) throw e;
+        return this.insert(rows);
+      });
       // An id sent by two requests of one batch is new for the first only.
       for (const p of batch) {
         const mine = new Set<string>();
@@ -150,6 +157,15 @@ export class EventWriter {
     }
     return new Set(result.map((r) => r.id));
   }
+}
+
+/**
+ * Errors of a connection that was open and is no more (the server ended it), as
+ * opposed to one that cannot be opened: a fresh connection may well succeed.
+ */
+export function isStaleConnection(e: unknown): boolean {
+  const code = (e as { code?: string } | undefined)?.code ?? "";
+  return /^(57P01|57P02|CONNECTION_CLOSED|CONNECTION_ENDED|ECONNRESET|EPIPE)$/.test(code);
 }
 
 /** Errors that say the database could not be reached, as opposed to refusing the data. */

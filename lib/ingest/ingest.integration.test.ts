@@ -1,7 +1,7 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../db/client";
-import { backendName, createTestDatabase, withAdmin, type TestDatabase } from "../../db/testing";
+import { backendName, createTestDatabase, resendWhileUnavailable, withAdmin, type TestDatabase } from "../../db/testing";
 import { loadEnv } from "../env";
 import type { Scope } from "../metrics/scope";
 import { startServer, type RunningServer } from "../server/boot";
@@ -426,7 +426,7 @@ describe.runIf(backend === "postgres")(`POST /api/events while storage is unreac
 
     await expectStoredExactly([e, o2], []);
     // The sender retries: the same batch is now new, not a duplicate.
-    expectAnswer(await postJson([e, o2]), 2, 0);
+    expectAnswer(await resendWhileUnavailable(() => postJson([e, o2])), 2, 0);
     await expectStoredExactly([e, o2], [e, o2]);
     expect(snap("outage").metrics.offered).toBe(2);
   });

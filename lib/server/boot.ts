@@ -117,7 +117,7 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
       }
     },
     ingest: ingestBatch,
-    onError: (e) => log(`Vigie: ingest failed: ${(e as Error).message}`),
+    onError: (e) => log(`Vigie: ingest failed: ${describeError(e)}`),
   });
 
   const adapters = adapterHandler(ADAPTER_ENDPOINTS, {
@@ -131,7 +131,7 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
       }
     },
     ingest: ingestBatch,
-    onError: (e) => log(`Vigie: adapter ingest failed: ${(e as Error).message}`),
+    onError: (e) => log(`Vigie: adapter ingest failed: ${describeError(e)}`),
   });
 
   let web: Handler = (_req, res) => sendJson(res, 404, { error: "not found" });
@@ -291,4 +291,11 @@ export async function startServer(opts: BootOptions): Promise<RunningServer> {
     })());
 
   return { url: `http://${shownHost}:${port}`, port, hub, alerts, auth, database, trustedOrigins, close };
+}
+
+/** An error's message followed by its cause's, so that a 503 in the log says what the database answered. */
+function describeError(e: unknown): string {
+  const err = e as Error;
+  const cause = err.cause as Error | undefined;
+  return cause?.message ? `${err.message} (${cause.message})` : err.message;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../../../db/client";
-import { backendName, createTestDatabase, withAdmin, type TestDatabase } from "../../../../db/testing";
+import { backendName, createTestDatabase, resendWhileUnavailable, withAdmin, type TestDatabase } from "../../../../db/testing";
 import { loadEnv } from "../../../env";
 import type { Scope } from "../../../metrics/scope";
 import { startServer, type RunningServer } from "../../../server/boot";
@@ -187,6 +187,14 @@ describe.runIf(backend === "postgres")(`POST /api/ingest/twilio while storage is
     expect(a.body).toEqual({ error: expect.stringMatching(/storage unavailable/) });
     await allow(true);
     expect(await storedIds([`twilio:${c.Sid}`])).toEqual([]);
-    expect((await post(c)).body).toMatchObject({ accepted: 1, duplicates: 0 });
+    // Twilio sends it again until it is answered: the first answer that is not a 503 stores it.
+    const again = await resendWhileUnavailable(() => post(c));
+    expect(again).toMatchObject({ status: 200, body: { accepted: 1, duplicates: 0 } });
+  });
+
+  it("stores the next callback at once when the database ended the pooled connections (restart, failover)", async () => {
+    const c = scenario("g").find((x) => x.EventType === "task.canceled")!;
+    await withAdmin((sql) => sql`select pg_terminate_backend(pid, 5000) from pg_stat_activity where datname = ${db.name!} and pid <> pg_backend_pid()`);
+    expect(await post(c)).toMatchObject({ status: 200, body: { accepted: 1, duplicates: 0 } });
   });
 });
