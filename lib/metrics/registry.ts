@@ -64,13 +64,23 @@ export function computeMetrics(a: Aggregate, now: NowFigures | null, at: number)
 
 /** Only the metrics `ids` of a past interval's aggregate (a report's chosen columns). */
 export function computeSelected(a: Aggregate, ids: readonly string[], at: number): MetricValues {
-  const out: MetricValues = {};
-  for (const id of ids) {
+  return selectedMetrics(ids)(a, at);
+}
+
+/** `computeSelected` with the metrics looked up once: for reports computing hundreds of thousands of cells. */
+export function selectedMetrics(ids: readonly string[]): (a: Aggregate, at: number) => MetricValues {
+  const kpis = ids.map((id) => {
     const k = byId.get(id);
-    const v = k && k.attribution !== "now" ? k.compute(a, NO_NOW, at) : null;
-    out[id] = v === null || !Number.isFinite(v) ? null : v;
-  }
-  return out;
+    return { id, compute: k && k.attribution !== "now" ? k.compute : null };
+  });
+  return (a, at) => {
+    const out: MetricValues = {};
+    for (const { id, compute } of kpis) {
+      const v = compute ? compute(a, NO_NOW, at) : null;
+      out[id] = v === null || !Number.isFinite(v) ? null : v;
+    }
+    return out;
+  };
 }
 
 const NO_NOW: NowFigures = { waiting: 0, oldestWaitingSince: null, agents: null };

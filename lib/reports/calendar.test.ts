@@ -1,5 +1,7 @@
+import { TZDate } from "@date-fns/tz";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buckets, dayStart, isoWithOffset } from "./calendar";
+import { buckets, dayStart, isoStamps, isoWithOffset, type Granularity } from "./calendar";
 
 const TZ = "Europe/Paris";
 
@@ -27,3 +29,29 @@ describe("report calendar", () => {
     expect(months[1]!.end).toBe(dayStart("2026-12-01", TZ));
   });
 });
+
+describe("isoStamps", () => {
+  it("equals isoWithOffset instant by instant, across changes of offset in odd zones", () => {
+    const zones = ["Europe/Paris", "America/New_York", "Australia/Lord_Howe", "Pacific/Chatham", "Asia/Kolkata", "America/Santiago"];
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: 0, max: 3 * 365 }), fc.constantFrom("15m", "30m", "hour", "day") as fc.Arbitrary<Granularity>, (zone, offsetDays, granularity) => {
+        const from = new Date(Date.UTC(2025, 0, 1) + offsetDays * 86_400_000).toISOString().slice(0, 10);
+        const to = new Date(Date.UTC(2025, 0, 1) + (offsetDays + 9) * 86_400_000).toISOString().slice(0, 10);
+        const starts = buckets(from, to, granularity, zone).map((b) => b.start);
+        const stamps = isoStamps(starts, zone);
+        expect(stamps).toEqual(starts.map((s) => isoWithOffset(s, zone)));
+        expect(stamps).toEqual(starts.map((s) => byLocalFields(s, zone)));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+/** An independent rendering from the zone's local fields. */
+function byLocalFields(at: number, zone: string): string {
+  const d = new TZDate(at, zone);
+  const offset = -d.getTimezoneOffset();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const abs = Math.abs(offset);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}${offset >= 0 ? "+" : "-"}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}

@@ -50,13 +50,33 @@ export function buckets(from: string, to: string, granularity: Granularity, time
 
 /** A bucket's start as ISO-8601 with the zone's offset at that instant (CONTRACT §4). */
 export function isoWithOffset(at: number, timeZone: string): string {
-  const d = new TZDate(at, timeZone);
-  const offset = -d.getTimezoneOffset();
-  const sign = offset >= 0 ? "+" : "-";
+  return stamp(at, offsetMinutes(at, timeZone));
+}
+
+/**
+ * `isoWithOffset` of many ordered instants (a report's 8,640 quarter-hours
+ * over 90 days): the zone's offset is looked up twice per 24 hours, and at
+ * every instant only within 24 hours that contain a change of offset.
+ */
+export function isoStamps(instants: readonly number[], timeZone: string): string[] {
+  let windowEnd = -Infinity;
+  let offset = 0;
+  let uniform = false;
+  return instants.map((at) => {
+    if (at >= windowEnd) {
+      windowEnd = at + 86_400_000;
+      offset = offsetMinutes(at, timeZone);
+      uniform = offsetMinutes(windowEnd, timeZone) === offset;
+    }
+    return stamp(at, uniform ? offset : offsetMinutes(at, timeZone));
+  });
+}
+
+const offsetMinutes = (at: number, timeZone: string): number => -new TZDate(at, timeZone).getTimezoneOffset();
+
+function stamp(at: number, offset: number): string {
   const abs = Math.abs(offset);
-  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
-  return (
-    `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` +
-    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
-  );
+  const pad = (n: number) => String(n).padStart(2, "0");
+  // Local wall-clock time = the instant shifted by the offset, printed as if UTC.
+  return `${new Date(at + offset * 60_000).toISOString().slice(0, 19)}${offset >= 0 ? "+" : "-"}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }

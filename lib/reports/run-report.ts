@@ -2,11 +2,11 @@ import type { Database } from "../../db/client";
 import { emptyAggregate } from "../metrics/aggregate";
 import type { Restriction } from "../metrics/batch";
 import type { EngineConfig } from "../metrics/engine";
-import { computeSelected, HISTORICAL_IDS, type MetricId, type MetricValues } from "../metrics/registry";
+import { HISTORICAL_IDS, selectedMetrics, type MetricId, type MetricValues } from "../metrics/registry";
 import { fieldsOf } from "../metrics/rollup/fields-of";
 import { catchUpRollups } from "../rollups/catch-up";
 import { readRollups } from "../rollups/read-rollups";
-import { buckets, isoWithOffset } from "./calendar";
+import { buckets, isoStamps } from "./calendar";
 import type { GroupBy, ReportQuery } from "./report-query";
 
 export interface ReportRow {
@@ -45,13 +45,15 @@ export async function runReport(
     await q(`set transaction isolation level repeatable read, read only`);
     return readRollups(q, slots, query.granularity, query.groupBy, fieldsOf(ids), config, only, now);
   });
+  const compute = selectedMetrics(ids);
+  const stamps = isoStamps(slots.map((s) => s.start), config.timeZone);
   const rows: ReportRow[] = [];
   // Empty cells (nights, quiet queues) all read the same: computed once, shared.
-  const empty = computeSelected(emptyAggregate(), ids, 0);
+  const empty = compute(emptyAggregate(), 0);
   for (let i = 0; i < slots.length; i++) {
-    const bucket = isoWithOffset(slots[i]!.start, config.timeZone);
+    const bucket = stamps[i]!;
     for (const key of cells.keys) {
-      const metrics = cells.isEmpty(i, key) ? empty : computeSelected(cells.aggregate(i, key), ids, slots[i]!.start);
+      const metrics = cells.isEmpty(i, key) ? empty : compute(cells.aggregate(i, key), slots[i]!.start);
       rows.push({ bucket, key, metrics });
     }
   }

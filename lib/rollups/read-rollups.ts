@@ -50,10 +50,11 @@ export async function readRollups(
   const pos = new Map(fields.map((f, i) => [f, i]));
   const nf = fields.length;
   const cells = new Map<string | null, Float64Array>();
-  const cell = (key: string | null, slot: number): number => {
+  /** The sums of `key`, slot after slot (`nf` values each). */
+  const sumsOf = (key: string | null): Float64Array => {
     let arr = cells.get(key);
     if (!arr) cells.set(key, (arr = new Float64Array(slots.length * nf)));
-    return slot * nf;
+    return arr;
   };
   const slotOf = slotFinder(slots);
   const byAgent = groupBy === "agent" || only.agentId != null;
@@ -85,8 +86,8 @@ export async function readRollups(
         if (slot < 0 || slotGrains[slot] !== grain) return;
         const key = keyOf(g.queue, g.channel, g.agent);
         if (key === undefined) return;
-        const base = cell(key, slot);
-        const arr = cells.get(key)!;
+        const arr = sumsOf(key);
+        const base = slot * nf;
         for (let i = 0; i < at.length; i++) arr[base + at[i]!]! += v[i]!;
       });
     };
@@ -97,13 +98,15 @@ export async function readRollups(
       }
       // Finished days from their strips; the others (today, days changed since) from the quarter-hours.
       const days = await builtDays(q, range.from, range.to);
-      await readStrips(q, days, factFields, queueSet && [...queueSet], (queue, channel, f, quarter, value) => {
-        const slot = slotOf(quarter);
-        if (slot < 0 || slotGrains[slot] !== "q") return;
-        const key = keyOf(queue, channel, "");
+      await readStrips(q, days, factFields, queueSet && [...queueSet], (strip) => {
+        const key = keyOf(strip.queue, strip.channel, "");
         if (key === undefined) return;
-        const base = cell(key, slot);
-        cells.get(key)![base + at[f]!]! += value;
+        const arr = sumsOf(key);
+        const p = at[strip.field]!;
+        for (let i = 0; i < strip.count; i++) {
+          const slot = slotOf(strip.quarters[i]!);
+          if (slot >= 0 && slotGrains[slot] === "q") arr[slot * nf + p]! += strip.values[i]!;
+        }
       });
       for (const rest of outside(range, days)) await readQuarters("q", rest.from, rest.to);
     }
@@ -122,8 +125,8 @@ export async function readRollups(
     // A slot reaching `now` may hold stored time dated after it: read it per agent, cut at `now`.
     const fast = slots.map((s, i) => !byAgent && queueSet === null && exact(s, slotGrains[i]!) && s.end <= now && !(s.end > openFrom && s.start < now));
     const add = (key: string | null, slot: number, times: readonly number[]) => {
-      const at = cell(key, slot);
-      const arr = cells.get(key)!;
+      const arr = sumsOf(key);
+      const at = slot * nf;
       AGENT_TIME_FIELDS.forEach((f, i) => {
         const p = pos.get(f);
         if (p !== undefined) arr[at + p]! += times[i]!;
@@ -140,7 +143,7 @@ export async function readRollups(
         if (slot < 0 || !fast[slot] || slotGrains[slot] !== grain) return;
         const key = groupBy === "none" ? null : g.queues;
         add(key, slot, [v[0]!, v[1]!, v[2]!, v[3]!]);
-        if (staffedPos !== undefined) cells.get(key)![cell(key, slot) + staffedPos]! += v[4]!;
+        if (staffedPos !== undefined) sumsOf(key)[slot * nf + staffedPos]! += v[4]!;
       });
     }
 
@@ -196,7 +199,7 @@ export async function readRollups(
         add(key, Number(slot), t);
         if (t.some((ms) => ms > 0)) present++;
       }
-      if (staffedPos !== undefined) cells.get(key)![cell(key, Number(slot)) + staffedPos]! += present;
+      if (staffedPos !== undefined) sumsOf(key)[Number(slot) * nf + staffedPos]! += present;
     }
   }
 
@@ -214,7 +217,7 @@ export async function readRollups(
       const slot = slotOf(w.o);
       const key = keyOf(w.queue, w.channel, "");
       if (slot < 0 || key === undefined) continue;
-      cells.get(key)![cell(key, slot) + p]! += 1;
+      sumsOf(key)[slot * nf + p]! += 1;
     }
   }
 

@@ -96,46 +96,71 @@ export async function builtDays(q: Query, from: number, to: number): Promise<num
   return rows.map((r) => Date.parse(`${r.d}T00:00:00Z`));
 }
 
+/** One strip as read: its quarter-hours (start instants) and values, in `count` leading entries of reused arrays. */
+export interface Strip {
+  queue: string;
+  channel: string;
+  /** Index in the `fields` asked for. */
+  field: number;
+  quarters: Float64Array;
+  values: Float64Array;
+  count: number;
+}
+
 /**
- * Visits every stored quarter-hour value of `fields` on the built `days`:
- * `visit(queue, channel, fieldIndex, quarterStart, value)`. PostgreSQL joins
- * each (field, queue, channel)'s days into one string, parsed here without
- * splitting.
+ * Visits the strips of `fields` on the built `days` (sorted epoch ms of UTC
+ * midnights). PostgreSQL reads them in key order and joins each day's into
+ * one string ("field|queue|channel|slot:value,…;…"), parsed here in one pass;
+ * the `Strip` passed to `visit` is reused: read it before returning.
  */
 export async function readStrips(
   q: Query,
   days: readonly number[],
   fields: readonly AggregateField[],
   queues: readonly string[] | null,
-  visit: (queue: string, channel: string, field: number, quarter: number, value: number) => void,
+  visit: (strip: Strip) => void,
 ): Promise<void> {
   if (days.length === 0 || fields.length === 0) return;
-  const params: unknown[] = [days.map((d) => new Date(d).toISOString().slice(0, 10)), [...fields]];
-  const rows = await q<{ field: string; queue: string; channel: string; packed: string }>(
-    `select field, queue, channel, string_agg(((extract(epoch from day) * 1000)::bigint) || '|' || vals, ';') as packed
-     from rollup_strips where day = any($1::date[]) and field = any($2::text[])
+  const iso = days.map((d) => new Date(d).toISOString().slice(0, 10));
+  const params: unknown[] = [iso[0], iso[iso.length - 1], iso, [...fields]];
+  const rows = await q<{ d: string | number; packed: string }>(
+    `select (extract(epoch from day) * 1000)::float8 as d, string_agg(field || '|' || queue || '|' || channel || '|' || vals, ';') as packed
+     from rollup_strips where day >= $1::date and day <= $2::date and day = any($3::date[]) and field = any($4::text[])
        ${queues ? `and queue = any($${params.push([...queues])}::text[])` : ""}
-     group by field, queue, channel`,
+     group by day`,
     params,
   );
   const index = new Map(fields.map((f, i) => [f as string, i]));
+  const strip: Strip = { queue: "", channel: "", field: 0, quarters: new Float64Array(128), values: new Float64Array(128), count: 0 };
   for (const row of rows) {
-    const f = index.get(row.field)!;
+    const day = Number(row.d);
     const s = row.packed;
-    // "day|slot:value,slot:value;day|…" — integers only (sums of counts and milliseconds).
-    let day = 0, slot = 0, num = 0, neg = false;
-    for (let i = 0, n = s.length; i <= n; i++) {
-      const c = i < n ? s.charCodeAt(i) : 59; // ';' ends the last group
-      if (c >= 48 && c <= 57) num = num * 10 + (c - 48);
-      else if (c === 45) neg = true;
-      else {
-        const v = neg ? -num : num;
-        num = 0;
-        neg = false;
-        if (c === 124) day = v; // '|'
-        else if (c === 58) slot = v; // ':'
-        else visit(row.queue, row.channel, f, day + slot * QUARTER_MS, v); // ',' or ';'
+    for (let i = 0, n = s.length; i < n; ) {
+      const a = s.indexOf("|", i);
+      const b = s.indexOf("|", a + 1);
+      const c = s.indexOf("|", b + 1);
+      strip.field = index.get(s.slice(i, a))!;
+      strip.queue = s.slice(a + 1, b);
+      strip.channel = s.slice(b + 1, c);
+      // "slot:value,slot:value" up to ';' — integers (sums of counts and milliseconds).
+      let count = 0, num = 0, neg = false, j = c + 1;
+      for (; ; j++) {
+        const ch = j < n ? s.charCodeAt(j) : 59;
+        if (ch >= 48 && ch <= 57) num = num * 10 + (ch - 48);
+        else if (ch === 45) neg = true;
+        else if (ch === 58) {
+          strip.quarters[count] = day + num * QUARTER_MS;
+          num = 0;
+        } else {
+          strip.values[count++] = neg ? -num : num;
+          num = 0;
+          neg = false;
+          if (ch === 59) break;
+        }
       }
+      strip.count = count;
+      visit(strip);
+      i = j + 1;
     }
   }
 }
