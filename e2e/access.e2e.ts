@@ -123,6 +123,8 @@ test("the admin signs in through the form, reaches /admin and creates users of e
   const qa = page.getByTestId(`queue-settings-${QA}`);
   await qa.getByRole("textbox").nth(1).fill("25");
   await qa.getByRole("button").click();
+  // Stored before the next page is opened: the row says so.
+  await expect(qa.getByTestId("queue-saved")).toBeVisible();
   await expect(qa.getByRole("textbox").nth(1)).toHaveValue("25");
   await page.goto("/admin?tab=audit");
   await expect(page.locator('[data-testid="audit-row"][data-action="queue.update"]').first()).toBeVisible();
