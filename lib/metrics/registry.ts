@@ -73,11 +73,15 @@ export function selectedMetrics(ids: readonly string[]): (a: Aggregate, at: numb
     const k = byId.get(id);
     return { id, compute: k && k.attribution !== "now" ? k.compute : null };
   });
+  // Every answer is a copy of one template, so all share one shape (hundreds of thousands in a long report).
+  const template: MetricValues = Object.fromEntries(ids.map((id) => [id, null]));
   return (a, at) => {
-    const out: MetricValues = {};
-    for (const { id, compute } of kpis) {
-      const v = compute ? compute(a, NO_NOW, at) : null;
-      out[id] = v === null || !Number.isFinite(v) ? null : v;
+    const out = { ...template };
+    for (let i = 0; i < kpis.length; i++) {
+      const { id, compute } = kpis[i]!;
+      if (!compute) continue;
+      const v = compute(a, NO_NOW, at);
+      if (v !== null && Number.isFinite(v)) out[id] = v;
     }
     return out;
   };

@@ -50,11 +50,13 @@ export async function runReport(
   const rows: ReportRow[] = [];
   // Empty cells (nights, quiet queues) all read the same: computed once, shared.
   const empty = compute(emptyAggregate(), 0);
+  const { keys } = cells;
   for (let i = 0; i < slots.length; i++) {
     const bucket = stamps[i]!;
-    for (const key of cells.keys) {
-      const metrics = cells.isEmpty(i, key) ? empty : compute(cells.aggregate(i, key), slots[i]!.start);
-      rows.push({ bucket, key, metrics });
+    const start = slots[i]!.start;
+    for (let k = 0; k < keys.length; k++) {
+      const metrics = cells.isEmpty(i, k) ? empty : compute(cells.aggregate(i, k), start);
+      rows.push({ bucket, key: keys[k]!, metrics });
     }
   }
   return { from: query.from, to: query.to, granularity: query.granularity, groupBy: query.groupBy, metrics: ids, rows };
