@@ -5,20 +5,16 @@ import { startOfLocalDay } from "../metrics/time";
 
 const PAGE = 10_000;
 
-/** How far back cases and outbound records that are still active are looked up at start. */
-export const LINK_LOOKBACK_DAYS = 35;
-
 /**
  * Rebuilds the engine from what PostgreSQL holds, so a restart changes no
  * number: every event of the contacts active since the start of yesterday,
  * surveys and agent states since then, each agent's latest earlier state, and
- * — so that a case's duration and an outbound record's first call stay right —
- * the earlier events of the cases and records active since then (looked up
- * over the last LINK_LOOKBACK_DAYS days).
+ * — so that a case's duration and queue and an outbound record's first call
+ * stay right — the earlier events of the cases and records active since then,
+ * however old (the report side reads them the same way: lib/rollups/load-batch.ts).
  */
 export async function rebuildEngine(database: Database, engine: MetricsEngine, now: number): Promise<number> {
   const horizon = new Date(startOfLocalDay(startOfLocalDay(now, engine.timeZone) - 1, engine.timeZone));
-  const lookback = new Date(horizon.getTime() - LINK_LOOKBACK_DAYS * 86_400_000);
   let count = 0;
   const feed = (rows: { payload: unknown }[]) => {
     for (const r of rows) {
@@ -43,23 +39,34 @@ export async function rebuildEngine(database: Database, engine: MetricsEngine, n
     );
   }
 
-  const cases = await database.query<{ id: string }>(
-    `select distinct payload->>'caseId' as id from events where at >= $1 and payload ? 'caseId'`,
+  // Cases and outbound records (customer, campaign) touched since the horizon…
+  const caseIds = (
+    await database.query<{ id: string }>(`select distinct payload->>'caseId' as id from events where at >= $1 and payload ? 'caseId'`, [horizon])
+  ).map((r) => r.id);
+  const records = await database.query<{ customer: string; campaign: string | null }>(
+    `select distinct payload->>'customerId' as customer, payload->>'campaign' as campaign from events
+     where at >= $1 and type = 'contact.offered' and payload->>'direction' = 'outbound' and payload ? 'customerId'`,
     [horizon],
   );
-  const caseIds = cases.map((r) => r.id);
-  const linked = await database.query<{ id: string }>(
-    `with recent as (
-       select payload->>'campaign' as campaign, payload->>'customerId' as customer from events
-       where at >= $1 and type = 'contact.offered' and payload->>'direction' = 'outbound' and payload ? 'customerId')
-     select distinct contact_id as id from events e
-     where e.at >= $2 and e.at < $1 and e.type = 'contact.offered' and (
-       payload->>'caseId' = any($3::text[])
-       or (payload->>'direction' = 'outbound' and exists (select 1 from recent r
-             where r.customer = e.payload->>'customerId' and r.campaign is not distinct from e.payload->>'campaign')))`,
-    [horizon, lookback, caseIds],
-  );
-  const linkedIds = linked.map((r) => r.id);
+  // …and their earlier contacts, through the indexes on a contact's case and on an offer's customer.
+  const linkedIds = new Set<string>();
+  if (caseIds.length > 0) {
+    const rows = await database.query<{ id: string }>(
+      `select distinct contact_id as id from events
+       where type = 'contact.offered' and payload ? 'caseId' and payload->>'caseId' = any($1::text[]) and at < $2`,
+      [caseIds, horizon],
+    );
+    for (const r of rows) linkedIds.add(r.id);
+  }
+  if (records.length > 0) {
+    const called = new Set(records.map((r) => JSON.stringify([r.customer, r.campaign])));
+    const rows = await database.query<{ id: string; customer: string; campaign: string | null }>(
+      `select contact_id as id, payload->>'customerId' as customer, payload->>'campaign' as campaign from events
+       where type = 'contact.offered' and payload->>'customerId' = any($1::text[]) and payload->>'direction' = 'outbound' and at < $2`,
+      [[...new Set(records.map((r) => r.customer))], horizon],
+    );
+    for (const r of rows) if (called.has(JSON.stringify([r.customer, r.campaign]))) linkedIds.add(r.id);
+  }
 
   let last = 0;
   for (;;) {
@@ -69,9 +76,9 @@ export async function rebuildEngine(database: Database, engine: MetricsEngine, n
          at >= $1
          or contact_id in (select contact_id from events where at >= $1 and contact_id is not null)
          or contact_id = any($3::text[])
-         or (type in ('case.opened', 'case.closed') and at >= $4 and payload->>'caseId' = any($5::text[])))
+         or (type in ('case.opened', 'case.closed') and payload ? 'caseId' and payload->>'caseId' = any($4::text[])))
        order by seq limit ${PAGE}`,
-      [horizon, last, linkedIds, lookback, caseIds],
+      [horizon, last, [...linkedIds], caseIds],
     );
     if (rows.length === 0) break;
     feed(rows);
