@@ -84,7 +84,7 @@ test("a manager reads the queue's day; the DMT header links to its definition; t
 
   // The CSV: the table's columns (French short names) and as many lines as rows.
   const headers = await page.locator('[data-testid="report-table"] thead th').count();
-  const kpiNames = await page.locator('[data-testid="report-table"] thead th[data-kpi] a').allTextContents();
+  const kpiNames = await page.locator('[data-testid="report-table"] thead th[data-kpi] a[href^="/kpis"]').allTextContents();
   const rows = await page.getByTestId("report-row").count();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("report-csv").click()]);
   const lines = (await readFile((await download.path())!, "utf8")).trimEnd().split("\r\n");
@@ -98,6 +98,63 @@ test("a manager reads the queue's day; the DMT header links to its definition; t
   // The JSON link answers the same rows.
   const json = await page.request.get((await page.getByTestId("report-json").getAttribute("href"))!);
   expect(((await json.json()) as { rows: unknown[] }).rows).toHaveLength(rows);
+  await page.context().close();
+});
+
+test("a column header sorts the table, in the URL (back works), and the CSV follows the order on screen", async ({ browser, request }) => {
+  // Per queue: ours has 3 contacts offered today; two more queues of this run get 1 and 5.
+  const t0 = Date.now() - 60_000;
+  const more = [[`${QUEUE}-one`, 1], [`${QUEUE}-five`, 5]] as const;
+  const res = await request.post("/api/events", {
+    headers: { authorization: `Bearer ${INGEST_KEY}` },
+    data: more.flatMap(([queue, n]) =>
+      // Ended at once: other suites (the wallboard's) expect no contact left waiting.
+      Array.from({ length: n }, (_, i) => [
+        { id: `rep-${RUN}-${queue}-${i}`, type: "contact.offered", at: t0 + i, contactId: `rep-${RUN}-${queue}-c${i}`, queue },
+        { id: `rep-${RUN}-${queue}-${i}-x`, type: "contact.abandoned", at: t0 + 10_000 + i, contactId: `rep-${RUN}-${queue}-c${i}` },
+      ]).flat(),
+    ),
+  });
+  expect(res.status(), await res.text()).toBe(202);
+  const page = await signedIn(browser, email("manager"), `/reports?from=${day}&to=${day}&granularity=day&metrics=offered,aht`);
+  const offered = async () => (await page.locator('[data-testid="report-row"] td[data-kpi="offered"]').evaluateAll((tds) => tds.map((td) => td.getAttribute("data-value")))).map((v) => (v === "" || v === null ? null : Number(v)));
+  const keys = () => page.getByTestId("report-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-key")));
+  const timeOrder = await keys();
+  expect(timeOrder.length).toBeGreaterThan(0);
+
+  // First click: ascending; the header says so; the rows follow.
+  await page.getByTestId("report-sort-offered").click();
+  await page.waitForURL(/sort=offered(&|$)/);
+  await expect(page.locator('[data-testid="report-table"] th[data-kpi="offered"]')).toHaveAttribute("aria-sort", "ascending");
+  const up = await offered();
+  expect(up.filter((v) => v !== null)).toEqual([...up.filter((v) => v !== null)].sort((a, b) => a! - b!));
+  // Second click: descending; empty values stay last.
+  await page.getByTestId("report-sort-offered").click();
+  await page.waitForURL(/sort=-offered/);
+  await expect(page.locator('[data-testid="report-table"] th[data-kpi="offered"]')).toHaveAttribute("aria-sort", "descending");
+  const down = await offered();
+  const values = down.filter((v) => v !== null);
+  expect(values).toEqual([...values].sort((a, b) => b! - a!));
+  expect(down.slice(values.length).every((v) => v === null)).toBe(true);
+  const ours = (await keys()).filter((k) => k!.startsWith(QUEUE));
+  expect(ours).toEqual([`${QUEUE}-five`, QUEUE, `${QUEUE}-one`]);
+
+  // The CSV link carries the order: its lines are the rows on screen, in that order.
+  const csvHref = (await page.getByTestId("report-csv").getAttribute("href"))!;
+  expect(csvHref).toContain("sort=-offered");
+  const lines = (await (await page.request.get(csvHref)).text()).trimEnd().split("\r\n").slice(1);
+  expect(lines.map((l) => l.split(",")[1])).toEqual(await keys());
+
+  // Back: ascending, then the time order again.
+  await page.goBack();
+  await expect(page.locator('[data-testid="report-table"] th[data-kpi="offered"]')).toHaveAttribute("aria-sort", "ascending");
+  await page.goBack();
+  await expect.poll(keys).toEqual(timeOrder);
+  await expect(page.locator('[data-testid="report-table"] th').first()).toHaveAttribute("aria-sort", "ascending");
+
+  // A column the report does not have is said, not crashed on.
+  await page.goto(`/reports?from=${day}&to=${day}&metrics=offered&sort=csat`);
+  await expect(page.getByTestId("report-error")).toContainText("sort");
   await page.context().close();
 });
 

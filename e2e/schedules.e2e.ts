@@ -46,6 +46,12 @@ test("compare=previous shows the change under each number", async ({ page }) => 
   const csv = await (await page.request.get((await page.getByTestId("report-csv").getAttribute("href"))!)).text();
   expect(csv.split("\r\n")[0]).toContain("offered_previous,offered_change");
   expect(csv).toContain(`${QUEUE},3,1,2`);
+  // Sorted, each row keeps its own change: rows are matched with the previous period before they are ordered.
+  await page.goto(`/reports?from=${today}&to=${today}&granularity=day&groupBy=queue&metrics=offered&compare=previous&sort=-offered`);
+  await expect(cell).toHaveAttribute("data-value", "3");
+  await expect(cell.getByTestId("report-delta")).toHaveAttribute("data-change", "2");
+  const sortedCsv = await (await page.request.get((await page.getByTestId("report-csv").getAttribute("href"))!)).text();
+  expect(sortedCsv).toContain(`${QUEUE},3,1,2`);
 });
 
 test("a report scheduled from /reports runs now and writes its file", async ({ page }) => {

@@ -7,7 +7,6 @@ import { bucketLabel } from "@/components/reports/bucket-label";
 import { chartData } from "@/components/reports/chart-data";
 import { ReportChart } from "@/components/reports/report-chart";
 import { ReportForm } from "@/components/reports/report-form";
-import { CompareTable } from "@/components/reports/compare-table";
 import { ReportTable } from "@/components/reports/report-table";
 import { ScheduleForm } from "@/components/reports/schedules/schedule-form";
 import { schedulesTexts } from "@/components/reports/schedules/texts";
@@ -24,6 +23,7 @@ import { reportQuerySchema } from "@/lib/reports/report-query";
 import { reportHref, reportParams } from "@/lib/reports/report-url";
 import { runMaybeCompared } from "@/lib/reports/run-compared";
 import type { Report } from "@/lib/reports/run-report";
+import { parseSort, type ReportSort } from "@/lib/reports/sort-rows";
 import { serverContext } from "@/lib/server/context";
 
 export const dynamic = "force-dynamic";
@@ -91,7 +91,17 @@ export default async function ReportsPage({ searchParams }: Props) {
           {t("invalid", { error: describeIssues(parsed.error.issues, params) })}
         </p>
       )}
-      {report && <Results report={report} locale={locale} timeZone={timeZone} currency={env.VIGIE_CURRENCY} href={(extra) => reportHref("/api/reports", params, extra)} />}
+      {report && (
+        <Results
+          report={report}
+          locale={locale}
+          timeZone={timeZone}
+          currency={env.VIGIE_CURRENCY}
+          href={(extra) => reportHref("/api/reports", params, extra)}
+          sort={parsed.success && parsed.data.sort !== undefined ? parseSort(parsed.data.sort) : undefined}
+          sortHref={(sort) => reportHref("/reports", { ...params, sort })}
+        />
+      )}
     </AdminShell>
   );
 }
@@ -105,9 +115,11 @@ interface ResultsProps {
   timeZone: string;
   currency: string;
   href: (extra?: Record<string, string>) => string;
+  sort: ReportSort | undefined;
+  sortHref: (sort: string) => string;
 }
 
-function Results({ report, locale, timeZone, currency, href }: ResultsProps) {
+function Results({ report, locale, timeZone, currency, href, sort, sortHref }: ResultsProps) {
   const t = reportsTexts(locale);
   const first = definition(report.metrics[0]!);
   const data = chartData(report.rows, first.id, (b) => bucketLabel(b, report.granularity, locale, timeZone));
@@ -123,19 +135,6 @@ function Results({ report, locale, timeZone, currency, href }: ResultsProps) {
           note={data.total > data.series.length ? t("chart.more", { shown: data.series.length, total: data.total }) : null}
         />
       )}
-      {"previous" in report ? (
-        <CompareTable
-          report={report}
-          locale={locale}
-          timeZone={timeZone}
-          currency={currency}
-          csvHref={href({ format: "csv", lang: locale })}
-          jsonHref={href()}
-          t={t}
-          previousLabel={schedulesTexts(locale)("compare.previous", report.previous)}
-          points={schedulesTexts(locale)("compare.points")}
-        />
-      ) : (
       <ReportTable
         report={report}
         locale={locale}
@@ -144,8 +143,14 @@ function Results({ report, locale, timeZone, currency, href }: ResultsProps) {
         csvHref={href({ format: "csv", lang: locale })}
         jsonHref={href()}
         t={t}
+        sort={sort}
+        sortHref={sortHref}
+        compare={
+          "previous" in report
+            ? { previousLabel: schedulesTexts(locale)("compare.previous", report.previous), points: schedulesTexts(locale)("compare.points") }
+            : undefined
+        }
       />
-      )}
     </>
   );
 }

@@ -30,5 +30,7 @@ export function chartData(rows: readonly ReportRow[], id: string, label: (bucket
     if (!point) byBucket.set(r.bucket, (point = { bucket: label(r.bucket) }));
     point[dataKey] = r.metrics[id] ?? null;
   }
-  return { series, points: [...byBucket.values()], total: sums.size };
+  // In time order whatever the rows' order (the table may be sorted by a column).
+  const points = [...byBucket].sort((a, b) => Date.parse(a[0]) - Date.parse(b[0])).map(([, point]) => point);
+  return { series, points, total: sums.size };
 }

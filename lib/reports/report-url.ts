@@ -2,7 +2,7 @@ import type { MetricId } from "../metrics/registry";
 
 /**
  * The report page's whole state lives in its URL, under the API's names
- * (`from`, `to`, `granularity`, `groupBy`, `metrics`), so a page URL, its CSV
+ * (`from`, `to`, `granularity`, `groupBy`, `metrics`, `compare`, `sort`), so a page URL, its CSV
  * link and `GET /api/reports` say the same thing. Pure.
  */
 
@@ -19,6 +19,8 @@ export interface ReportParams {
   metrics: string;
   /** `previous`: each row also shows the previous period's value and the change. Absent otherwise. */
   compare?: "previous";
+  /** The rows' order: a column, `-` before it for descending (lib/reports/sort-rows.ts). Absent: time order. */
+  sort?: string;
 }
 
 type Search = Record<string, string | string[] | undefined>;
@@ -45,6 +47,7 @@ export function reportParams(search: Search, today: string): ReportParams {
     groupBy: one(search.groupBy) ?? "queue",
     metrics: (metrics.length > 0 ? [...new Set(metrics)] : DEFAULT_METRICS).join(","),
     ...(one(search.compare) === "previous" ? { compare: "previous" as const } : {}),
+    ...(one(search.sort) ? { sort: one(search.sort) } : {}),
   };
 }
 

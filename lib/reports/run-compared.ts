@@ -4,8 +4,13 @@ import type { EngineConfig } from "../metrics/engine";
 import { compareReports, previousRange, type ComparedReport } from "./compare";
 import type { ReportQuery } from "./report-query";
 import { runReport, type Report } from "./run-report";
+import { parseSort, sortRows } from "./sort-rows";
 
-/** The report, and with `compare` the previous period's beside it (`compare=previous`, page and API alike). */
+/**
+ * The report, and with `compare` the previous period's beside it
+ * (`compare=previous`), its rows in the query's `sort` order: page, CSV and
+ * JSON alike.
+ */
 export async function runMaybeCompared(
   database: Database,
   query: ReportQuery,
@@ -15,7 +20,10 @@ export async function runMaybeCompared(
   compare: boolean,
 ): Promise<Report | ComparedReport> {
   const current = await runReport(database, query, config, only, now);
-  if (!compare) return current;
+  const sort = query.sort === undefined ? undefined : parseSort(query.sort);
+  if (!compare) return sort ? { ...current, rows: sortRows(current.rows, sort) } : current;
   const previous = await runReport(database, { ...query, ...previousRange(query.from, query.to) }, config, only, now);
-  return compareReports(current, previous);
+  // Rows are matched by position in time order: sorted only once compared.
+  const compared = compareReports(current, previous);
+  return sort ? { ...compared, rows: sortRows(compared.rows, sort) } : compared;
 }
