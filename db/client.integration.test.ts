@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Database } from "./client";
+import { backendName, createTestDatabase, withAdmin, type TestDatabase } from "./testing";
+
+/**
+ * The PostgreSQL client when the server ends a connection in the middle of a
+ * transaction (restart, failover, pg_terminate_backend). postgres.js 3.4.9
+ * sends the transaction's ROLLBACK on the dead connection: unpatched, that
+ * write throws outside any query (an uncaught exception: the server process
+ * dies) and leaves the connection slot unable to write again (every later
+ * query on it waits for connect_timeout). `patches/postgres+3.4.9.patch`
+ * fixes both; this is its test. PGlite has no connections to lose.
+ */
+
+const backend = backendName();
+
+describe.runIf(backend === "postgres")("a transaction whose connection the server ends", () => {
+  let db: TestDatabase;
+  let store: Database;
+  const uncaught: unknown[] = [];
+  const onUncaught = (e: unknown) => uncaught.push(e);
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    // One connection: the slot that lost its backend is the one the next query uses.
+    store = await openDatabase({ url: db.url!, writers: 1 });
+    process.on("uncaughtException", onUncaught);
+  });
+
+  afterAll(async () => {
+    process.off("uncaughtException", onUncaught);
+    await store?.close();
+    await db?.drop();
+  });
+
+  /** Ends the backends running `marker`'s statement, once one is seen. */
+  async function terminateWhenRunning(marker: string): Promise<void> {
+    await withAdmin(async (sql) => {
+      for (let i = 0; i < 100; i++) {
+        const [row] = await sql`select count(*)::int as n from pg_stat_activity
+          where datname = ${db.name!} and state = 'active' and query like ${`%${marker}%`} and pid <> pg_backend_pid()`;
+        if (row!.n > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await sql`select pg_terminate_backend(pid) from pg_stat_activity
+        where datname = ${db.name!} and query like ${`%${marker}%`} and pid <> pg_backend_pid()`;
+    });
+  }
+
+  it("rejects the transaction, throws nothing outside it, and the next statements run at once", async () => {
+    for (let round = 0; round < 3; round++) {
+      const marker = `vigie_interrupted_${round}`;
+      const interrupted = store.transaction((q) => q(`select pg_sleep(5) as ${marker}`)).then(
+        () => "committed",
+        (e: { code?: string }) => e.code,
+      );
+      await terminateWhenRunning(marker);
+      expect(["CONNECTION_CLOSED", "57P01"]).toContain(await interrupted);
+      // The deferred ROLLBACK write runs on the next turn of the event loop.
+      await new Promise((r) => setTimeout(r, 50));
+      expect(uncaught).toEqual([]);
+
+      const started = Date.now();
+      expect(await store.query<{ x: number }>("select 1 as x")).toEqual([{ x: 1 }]);
+      expect(await store.transaction((q) => q<{ y: number }>("select 2 as y"))).toEqual([{ y: 2 }]);
+      // Unpatched, the slot waits for connect_timeout (10 s) and then fails.
+      expect(Date.now() - started).toBeLessThan(5_000);
+    }
+  });
+});
