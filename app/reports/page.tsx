@@ -22,6 +22,7 @@ import { reportConfig } from "@/lib/reports/report-config";
 import { reportQuerySchema } from "@/lib/reports/report-query";
 import { reportHref, reportParams } from "@/lib/reports/report-url";
 import { runMaybeCompared } from "@/lib/reports/run-compared";
+import { bucketCount } from "@/lib/reports/computed-report";
 import type { Report } from "@/lib/reports/run-report";
 import { parseSort, type ReportSort } from "@/lib/reports/sort-rows";
 import { serverContext } from "@/lib/server/context";
@@ -122,10 +123,11 @@ interface ResultsProps {
 function Results({ report, locale, timeZone, currency, href, sort, sortHref }: ResultsProps) {
   const t = reportsTexts(locale);
   const first = definition(report.metrics[0]!);
-  const data = chartData(report.rows, first.id, (b) => bucketLabel(b, report.granularity, locale, timeZone));
+  // Counted first: a report too long to chart (90 days at 15 min) never builds its rows for the chart.
+  const data = bucketCount(report) <= MAX_CHART_POINTS ? chartData(report.rows, first.id, (b) => bucketLabel(b, report.granularity, locale, timeZone)) : null;
   return (
     <>
-      {data.points.length > 0 && data.points.length <= MAX_CHART_POINTS && (
+      {data && data.points.length > 0 && (
         <ReportChart
           title={t("chart.title", { name: first.name[locale] })}
           unit={first.unit}

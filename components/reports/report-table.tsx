@@ -4,6 +4,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { statusOf, type Direction, type Status, type Unit } from "@/lib/metrics/registry";
 import type { ComparedReport, ComparedRow } from "@/lib/reports/compare";
 import { drillHref } from "@/lib/reports/drill-url";
+import { firstRows, rowCount } from "@/lib/reports/computed-report";
 import type { Report, ReportRow } from "@/lib/reports/run-report";
 import { formatSort, type ReportSort } from "@/lib/reports/sort-rows";
 import { Panel } from "../admin/ui";
@@ -82,7 +83,8 @@ const isCompared = (row: ReportRow | ComparedRow): row is ComparedRow => "change
  * value is in the cell's title. No total row: ratios and averages do not add up.
  */
 export function ReportTable({ report, locale, timeZone, currency, csvHref, jsonHref, t, compare, sort, sortHref }: Props) {
-  const rows: (ReportRow | ComparedRow)[] = report.rows.slice(0, MAX_TABLE_ROWS);
+  const rows: (ReportRow | ComparedRow)[] = firstRows<ReportRow | ComparedRow>(report, MAX_TABLE_ROWS);
+  const total = rowCount(report);
   const bucket = (iso: string) => {
     const label = bucketLabel(iso, report.granularity, locale, timeZone);
     return report.granularity === "week" ? t("table.weekOf", { date: label }) : label;
@@ -101,9 +103,9 @@ export function ReportTable({ report, locale, timeZone, currency, csvHref, jsonH
             {compare.previousLabel}
           </p>
         )}
-        {report.rows.length > rows.length && (
+        {total > rows.length && (
           <p data-testid="report-truncated" className="text-ink-dim">
-            {t("table.truncated", { shown: rows.length, total: report.rows.length })}
+            {t("table.truncated", { shown: rows.length, total })}
           </p>
         )}
       </div>

@@ -67,23 +67,33 @@ export function computeSelected(a: Aggregate, ids: readonly string[], at: number
   return selectedMetrics(ids)(a, at);
 }
 
-/** `computeSelected` with the metrics looked up once: for reports computing hundreds of thousands of cells. */
+/** `computeSelected` with the metrics looked up once. */
 export function selectedMetrics(ids: readonly string[]): (a: Aggregate, at: number) => MetricValues {
-  const kpis = ids.map((id) => {
-    const k = byId.get(id);
-    return { id, compute: k && k.attribution !== "now" ? k.compute : null };
-  });
-  // Every answer is a copy of one template, so all share one shape (hundreds of thousands in a long report).
-  const template: MetricValues = Object.fromEntries(ids.map((id) => [id, null]));
+  const formulas = selectedFormulas(ids);
+  const values = new Float64Array(ids.length);
   return (a, at) => {
-    const out = { ...template };
-    for (let i = 0; i < kpis.length; i++) {
-      const { id, compute } = kpis[i]!;
-      if (!compute) continue;
-      const v = compute(a, NO_NOW, at);
-      if (v !== null && Number.isFinite(v)) out[id] = v;
+    formulas(a, at, values, 0);
+    return Object.fromEntries(ids.map((id, i) => [id, Number.isNaN(values[i]!) ? null : values[i]!]));
+  };
+}
+
+/**
+ * The metrics `ids` of a past interval's aggregate written as numbers into
+ * `out[at0 + i]`, NaN for "no value" (no denominator, a "now" metric, an
+ * unknown id): a report computes hundreds of thousands of cells this way,
+ * without an object per cell.
+ */
+export function selectedFormulas(ids: readonly string[]): (a: Aggregate, at: number, out: Float64Array, at0: number) => void {
+  const formulas = ids.map((id) => {
+    const k = byId.get(id);
+    return k && k.attribution !== "now" ? k.compute : null;
+  });
+  return (a, at, out, at0) => {
+    for (let i = 0; i < formulas.length; i++) {
+      const compute = formulas[i];
+      const v = compute ? compute(a, NO_NOW, at) : null;
+      out[at0 + i] = v !== null && Number.isFinite(v) ? v : Number.NaN;
     }
-    return out;
   };
 }
 

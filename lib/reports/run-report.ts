@@ -2,11 +2,12 @@ import type { Database } from "../../db/client";
 import { emptyAggregate } from "../metrics/aggregate";
 import type { Restriction } from "../metrics/batch";
 import type { EngineConfig } from "../metrics/engine";
-import { HISTORICAL_IDS, selectedMetrics, type MetricId, type MetricValues } from "../metrics/registry";
+import { HISTORICAL_IDS, selectedFormulas, type MetricId, type MetricValues } from "../metrics/registry";
 import { fieldsOf } from "../metrics/rollup/fields-of";
 import { catchUpRollups } from "../rollups/catch-up";
 import { readRollups } from "../rollups/read-rollups";
 import { buckets, isoStamps } from "./calendar";
+import { ComputedReport } from "./computed-report";
 import type { GroupBy, ReportQuery } from "./report-query";
 
 export interface ReportRow {
@@ -36,7 +37,7 @@ export async function runReport(
   config: EngineConfig,
   only: Restriction,
   now: number,
-): Promise<Report> {
+): Promise<ComputedReport> {
   await catchUpRollups(database, config);
   const slots = buckets(query.from, query.to, query.granularity, config.timeZone);
   const ids = query.metrics ?? [...HISTORICAL_IDS];
@@ -45,19 +46,25 @@ export async function runReport(
     await q(`set transaction isolation level repeatable read, read only`);
     return readRollups(q, slots, query.granularity, query.groupBy, fieldsOf(ids), config, only, now);
   });
-  const compute = selectedMetrics(ids);
-  const stamps = isoStamps(slots.map((s) => s.start), config.timeZone);
-  const rows: ReportRow[] = [];
-  // Empty cells (nights, quiet queues) all read the same: computed once, shared.
-  const empty = compute(emptyAggregate(), 0);
+  const formulas = selectedFormulas(ids);
+  const nm = ids.length;
   const { keys } = cells;
-  for (let i = 0; i < slots.length; i++) {
-    const bucket = stamps[i]!;
+  const cellRow = new Int32Array(slots.length * keys.length);
+  // Cells with something stored: a count first, then their metric values side by side.
+  let filled = 0;
+  for (let c = 0, i = 0; i < slots.length; i++) for (let k = 0; k < keys.length; k++, c++) cellRow[c] = cells.isEmpty(i, k) ? -1 : filled++;
+  const values = new Float64Array(filled * nm);
+  for (let c = 0, i = 0; i < slots.length; i++) {
     const start = slots[i]!.start;
-    for (let k = 0; k < keys.length; k++) {
-      const metrics = cells.isEmpty(i, k) ? empty : compute(cells.aggregate(i, k), start);
-      rows.push({ bucket, key: keys[k]!, metrics });
+    for (let k = 0; k < keys.length; k++, c++) {
+      const row = cellRow[c]!;
+      if (row >= 0) formulas(cells.aggregate(i, k), start, values, row * nm);
     }
   }
-  return { from: query.from, to: query.to, granularity: query.granularity, groupBy: query.groupBy, metrics: ids, rows };
+  // Empty cells (nights, quiet queues) all read the same: computed once, shared.
+  const none = new Float64Array(nm);
+  formulas(emptyAggregate(), 0, none, 0);
+  const empty: MetricValues = Object.fromEntries(ids.map((id, i) => [id, Number.isNaN(none[i]!) ? null : none[i]!]));
+  const stamps = isoStamps(slots.map((s) => s.start), config.timeZone);
+  return new ComputedReport(query, ids, { buckets: stamps, keys, cellRow, values, empty });
 }

@@ -1,9 +1,9 @@
 import { TZDate } from "@date-fns/tz";
 import type { Query } from "../../db/client";
-import { AGGREGATE_FIELDS, emptyAggregate, type Aggregate, type AggregateField } from "../metrics/aggregate";
+import { AGGREGATE_FIELDS, aggregateWriter, emptyAggregate, type Aggregate, type AggregateField } from "../metrics/aggregate";
 import type { Restriction } from "../metrics/batch";
 import type { EngineConfig } from "../metrics/engine";
-import { AGENT_TIME_FIELDS, columnOf, FACT_FIELDS } from "../metrics/rollup/fields";
+import { AGENT_TIME_FIELDS, columnOf, FACT_FIELDS, QUARTER_MS } from "../metrics/rollup/fields";
 import type { Bucket } from "../reports/calendar";
 import type { GroupBy } from "../reports/report-query";
 import { readPacked } from "./packed-rows";
@@ -98,14 +98,25 @@ export async function readRollups(
       }
       // Finished days from their strips; the others (today, days changed since) from the quarter-hours.
       const days = await builtDays(q, range.from, range.to);
+      // Where each quarter-hour of the strips' day goes: its slot's offset in the sums, or -1.
+      const target = new Int32Array(96);
+      let targetDay = Number.NaN;
       await readStrips(q, days, factFields, queueSet && [...queueSet], (strip) => {
         const key = keyOf(strip.queue, strip.channel, "");
         if (key === undefined) return;
+        if (strip.day !== targetDay) {
+          targetDay = strip.day;
+          for (let j = 0; j < 96; j++) {
+            const slot = slotOf(targetDay + j * QUARTER_MS);
+            target[j] = slot >= 0 && slotGrains[slot] === "q" ? slot * nf : -1;
+          }
+        }
         const arr = sumsOf(key);
         const p = at[strip.field]!;
-        for (let i = 0; i < strip.count; i++) {
-          const slot = slotOf(strip.quarters[i]!);
-          if (slot >= 0 && slotGrains[slot] === "q") arr[slot * nf + p]! += strip.values[i]!;
+        const { quarters, values, count } = strip;
+        for (let i = 0; i < count; i++) {
+          const base = target[quarters[i]!]!;
+          if (base >= 0) arr[base + p]! += values[i]!;
         }
       });
       for (const rest of outside(range, days)) await readQuarters("q", rest.from, rest.to);
@@ -222,6 +233,8 @@ export async function readRollups(
   }
 
   const shared = emptyAggregate();
+  const write = aggregateWriter(fields);
+  const zeros = new Float64Array(nf);
   const keys: (string | null)[] =
     groupBy === "none" ? [null] : [...cells.keys()].filter((k): k is string => k !== null).sort((a, b) => a.localeCompare(b));
   // Indexed by key position: a report of 90 days by queue asks for hundreds of thousands of cells.
@@ -237,7 +250,8 @@ export async function readRollups(
     },
     aggregate(slot, k) {
       const arr = sums[k];
-      for (let i = 0; i < nf; i++) shared[fields[i]!] = arr ? arr[slot * nf + i]! : 0;
+      if (arr) write(shared, arr, slot * nf);
+      else write(shared, zeros, 0);
       return shared;
     },
   };

@@ -96,13 +96,16 @@ export async function builtDays(q: Query, from: number, to: number): Promise<num
   return rows.map((r) => Date.parse(`${r.d}T00:00:00Z`));
 }
 
-/** One strip as read: its quarter-hours (start instants) and values, in `count` leading entries of reused arrays. */
+/** One strip as read: its day, quarter-hours and values, in `count` leading entries of reused arrays. */
 export interface Strip {
+  /** Epoch ms of the UTC midnight starting the day. */
+  day: number;
   queue: string;
   channel: string;
   /** Index in the `fields` asked for. */
   field: number;
-  quarters: Float64Array;
+  /** Quarter-hours of the day (0–95: starting at day + quarter × 15 min). */
+  quarters: Int32Array;
   values: Float64Array;
   count: number;
 }
@@ -131,36 +134,39 @@ export async function readStrips(
     params,
   );
   const index = new Map(fields.map((f, i) => [f as string, i]));
-  const strip: Strip = { queue: "", channel: "", field: 0, quarters: new Float64Array(128), values: new Float64Array(128), count: 0 };
-  for (const row of rows) {
-    const day = Number(row.d);
-    const s = row.packed;
-    for (let i = 0, n = s.length; i < n; ) {
-      const a = s.indexOf("|", i);
-      const b = s.indexOf("|", a + 1);
-      const c = s.indexOf("|", b + 1);
-      strip.field = index.get(s.slice(i, a))!;
-      strip.queue = s.slice(a + 1, b);
-      strip.channel = s.slice(b + 1, c);
-      // "slot:value,slot:value" up to ';' — integers (sums of counts and milliseconds).
-      let count = 0, num = 0, neg = false, j = c + 1;
-      for (; ; j++) {
-        const ch = j < n ? s.charCodeAt(j) : 59;
-        if (ch >= 48 && ch <= 57) num = num * 10 + (ch - 48);
-        else if (ch === 45) neg = true;
-        else if (ch === 58) {
-          strip.quarters[count] = day + num * QUARTER_MS;
-          num = 0;
-        } else {
-          strip.values[count++] = neg ? -num : num;
-          num = 0;
-          neg = false;
-          if (ch === 59) break;
-        }
+  const strip: Strip = { day: 0, queue: "", channel: "", field: 0, quarters: new Int32Array(128), values: new Float64Array(128), count: 0 };
+  for (const row of rows) parseDay(row, index, strip, visit);
+}
+
+/** Visits the strips of one day's packed row ("field|queue|channel|slot:value,…;…"). */
+function parseDay(row: { d: string | number; packed: string }, index: Map<string, number>, strip: Strip, visit: (strip: Strip) => void): void {
+  strip.day = Number(row.d);
+  const s = row.packed;
+  for (let i = 0, n = s.length; i < n; ) {
+    const a = s.indexOf("|", i);
+    const b = s.indexOf("|", a + 1);
+    const c = s.indexOf("|", b + 1);
+    strip.field = index.get(s.slice(i, a))!;
+    strip.queue = s.slice(a + 1, b);
+    strip.channel = s.slice(b + 1, c);
+    // "slot:value,slot:value" up to ';' — integers (sums of counts and milliseconds).
+    let count = 0, num = 0, neg = false, j = c + 1;
+    for (; ; j++) {
+      const ch = j < n ? s.charCodeAt(j) : 59;
+      if (ch >= 48 && ch <= 57) num = num * 10 + (ch - 48);
+      else if (ch === 45) neg = true;
+      else if (ch === 58) {
+        strip.quarters[count] = num;
+        num = 0;
+      } else {
+        strip.values[count++] = neg ? -num : num;
+        num = 0;
+        neg = false;
+        if (ch === 59) break;
       }
-      strip.count = count;
-      visit(strip);
-      i = j + 1;
     }
+    strip.count = count;
+    visit(strip);
+    i = j + 1;
   }
 }
