@@ -41,7 +41,7 @@ const reportArb = fc
           values.push(...cell.map((v) => v ?? Number.NaN));
           rows.push({ bucket, key, metrics: Object.fromEntries(metrics.map((id, i) => [id, cell[i]!])) });
         });
-        const report = new ComputedReport(QUERY, metrics, { buckets, keys, cellRow, values: Float64Array.from(values), empty });
+        const report = new ComputedReport(QUERY, metrics, { starts: buckets.map((_, b) => b), buckets: () => buckets, keys, cellRow, values: Float64Array.from(values), empty });
         return { report, rows, metrics };
       }),
   );

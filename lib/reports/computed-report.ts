@@ -4,8 +4,10 @@ import type { Report, ReportRow } from "./run-report";
 
 /** What `runReport` computed: one cell per (bucket, key), time order then key order. */
 export interface ReportCells {
-  /** Each bucket's start, ISO with the offset of VIGIE_TIMEZONE. */
-  buckets: readonly string[];
+  /** Each bucket's start (epoch ms), in time order. */
+  starts: readonly number[];
+  /** Each bucket's start as ISO with the offset of VIGIE_TIMEZONE, written when first needed. */
+  buckets: () => readonly string[];
   /** Group keys (`[null]` without grouping). */
   keys: readonly (string | null)[];
   /** Per cell (bucket × keys + key): its row in `values`, or -1 when nothing was stored (the `empty` answer). */
@@ -32,6 +34,7 @@ export class ComputedReport implements Report {
   readonly metrics: MetricId[];
   declare readonly rows: ReportRow[];
   readonly #cells: ReportCells;
+  #buckets: readonly string[] | undefined;
   readonly #build: (values: Float64Array, at: number) => MetricValues;
 
   constructor(query: Pick<ReportQuery, "from" | "to" | "granularity" | "groupBy">, metrics: MetricId[], cells: ReportCells) {
@@ -56,7 +59,8 @@ export class ComputedReport implements Report {
 
   /** Rows `start` to `end` (excluded), built now. */
   rowsBetween(start: number, end: number): ReportRow[] {
-    const { buckets, keys, cellRow, values, empty } = this.#cells;
+    const { keys, cellRow, values, empty } = this.#cells;
+    const buckets = (this.#buckets ??= this.#cells.buckets());
     const nk = keys.length;
     const nm = this.metrics.length;
     const last = Math.min(end, cellRow.length);
@@ -71,7 +75,7 @@ export class ComputedReport implements Report {
 
   /** How many distinct buckets the rows have. */
   get bucketCount(): number {
-    return this.#cells.buckets.length;
+    return this.#cells.starts.length;
   }
 }
 
