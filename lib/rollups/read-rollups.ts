@@ -86,6 +86,10 @@ export async function readRollups(
         if (slot < 0 || slotGrains[slot] !== grain) return;
         const key = keyOf(g.queue, g.channel, g.agent);
         if (key === undefined) return;
+        // As in the strips, which hold only non-zero values: a group whose asked-for sums are all zero has no row.
+        let nonZero = false;
+        for (let i = 0; i < at.length; i++) if (v[i] !== 0) nonZero = true;
+        if (!nonZero) return;
         const arr = sumsOf(key);
         const base = slot * nf;
         for (let i = 0; i < at.length; i++) arr[base + at[i]!]! += v[i]!;

@@ -169,6 +169,30 @@ describe(`rollups (${backendName()})`, () => {
     expect(await expectReportsEqualRecomputation(Date.now())).toBeGreaterThan(100);
   });
 
+  it("strips keep queue names holding their own separators, and a reader limited to queues sees only theirs", async () => {
+    const now = Date.now();
+    const odd = ["a|b;c", "back\\slash\\!", "é;|\\,", "plain"];
+    const since = Math.max(dayStart(dayOf(now), TZ), now - 3_600_000);
+    const events = odd.flatMap((queue, i) => [
+      { id: `q-${i}-o`, type: "contact.offered", at: since + i * 60_000, contactId: `q${i}`, queue, channel: i % 2 ? "chat" : "voice" },
+      { id: `q-${i}-a`, type: "contact.answered", at: since + i * 60_000 + 5_000, contactId: `q${i}`, agentId: "a1" },
+    ]).map((raw) => parseEvent(raw, now)).map((p) => (p.ok ? p.event : expect.unreachable(p.error)));
+    await new EventWriter(database).write(events.map((event) => ({ event, payload: JSON.stringify(event) })));
+    await catchUpRollups(database, CONFIG);
+    const query = reportQuerySchema.parse({ from: dayOf(now), to: dayOf(now), granularity: "15m", groupBy: "queue", metrics: "offered,answered,asa" });
+    const offered = (rows: { key: string | null; metrics: Record<string, number | null> }[]) =>
+      Object.fromEntries(odd.map((q) => [q, rows.filter((r) => r.key === q).reduce((n, r) => n + (r.metrics.offered ?? 0), 0)]));
+    const fromQuarters = await runReport(database, query, CONFIG, {}, now);
+    await buildAllStrips();
+    expect(Number((await database.query<{ n: string }>(`select count(*) as n from rollup_strip_days where built and day = $1::date`, [new Date(since).toISOString().slice(0, 10)]))[0]!.n)).toBe(1);
+    const fromStrips = await runReport(database, query, CONFIG, {}, now);
+    expect(fromStrips.rows).toEqual(fromQuarters.rows);
+    expect(offered(fromStrips.rows)).toEqual(Object.fromEntries(odd.map((q) => [q, 1])));
+    const limited = await runReport(database, query, CONFIG, { queues: [odd[0]!, odd[2]!] }, now);
+    expect(new Set(limited.rows.map((r) => r.key))).toEqual(new Set([odd[0], odd[2]]));
+    expect(offered(limited.rows)).toEqual({ [odd[0]!]: 1, [odd[1]!]: 0, [odd[2]!]: 1, [odd[3]!]: 0 });
+  });
+
   it("follow new thresholds from today on, as the live engine does", async () => {
     const now = Date.now();
     // Contacts of this morning answered after 10 s and a 6 s abandon: in the service level and a long abandon

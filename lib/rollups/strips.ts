@@ -5,11 +5,12 @@ import { columnOf, FACT_FIELDS, QUARTER_MS } from "../metrics/rollup/fields";
 /**
  * Strips: a read-optimised copy of the level 1 quarter-hours (facts without
  * the agent), for reports at 15 min / 30 min / hour over many days. One row
- * per (UTC day, field, queue, channel) holding that day's non-zero
- * quarter-hours as text `slot:value,…` (slot = quarter-hour from 00:00 UTC,
- * 0–95): a 90-day report by queue reads ~100× fewer rows, each only for the
- * fields it needs, instead of every (quarter-hour, queue, channel) row with all
- * its sums.
+ * per (UTC day, field) holding, for every (queue, channel) where the field is
+ * non-zero that day, its quarter-hours as text:
+ * `queue|channel|slot:value,slot:value;queue|channel|…` (slot = quarter-hour
+ * from 00:00 UTC, 0–95; `\`, `|` and `;` in a queue name escaped as `\\`,
+ * `\!`, `\,`). A 90-day report reads ~1,500 rows, only of the fields it needs,
+ * instead of 400,000 quarter-hour rows with all their sums.
  *
  * Exactness: the rows in `rollups` stay the truth. Every write to a day's
  * level 1 quarter-hours marks the day stale in the same transaction
@@ -65,15 +66,17 @@ export async function buildStrips(database: Database, now: number, limit = 31): 
       const from = new Date(`${day}T00:00:00Z`);
       const to = new Date(from.getTime() + DAY_MS);
       await q(`delete from rollup_strips where day = $1::date`, [day]);
-      // Ordered by field: one field's rows sit together, and a report reads only its fields.
       await q(
-        `insert into rollup_strips (day, field, queue, channel, vals)
-         select $1::date, f.name, r.queue, r.channel,
-           string_agg(((extract(epoch from r.bucket - $2::timestamptz) * 1000)::bigint / ${QUARTER_MS}) || ':' || f.v, ',' order by r.bucket)
-         from rollups r cross join lateral ${UNPIVOT}
-         where r.grain = 'q' and r.level = 1 and r.bucket >= $2 and r.bucket < $3 and f.v <> 0
-         group by f.name, r.queue, r.channel
-         order by f.name, r.queue, r.channel`,
+        `insert into rollup_strips (day, field, vals)
+         select $1::date, name, string_agg(replace(replace(replace(queue, '\\', '\\\\'), '|', '\\!'), ';', '\\,') || '|' || channel || '|' || vals, ';' order by queue, channel)
+         from (
+           select f.name, r.queue, r.channel,
+             string_agg(((extract(epoch from r.bucket - $2::timestamptz) * 1000)::bigint / ${QUARTER_MS}) || ':' || f.v, ',' order by r.bucket) as vals
+           from rollups r cross join lateral ${UNPIVOT}
+           where r.grain = 'q' and r.level = 1 and r.bucket >= $2 and r.bucket < $3 and f.v <> 0
+           group by f.name, r.queue, r.channel
+         ) s
+         group by name`,
         [day, from, to],
       );
       await q(`update rollup_strip_days set built = true where day = $1::date`, [day]);
@@ -112,9 +115,8 @@ export interface Strip {
 
 /**
  * Visits the strips of `fields` on the built `days` (sorted epoch ms of UTC
- * midnights). PostgreSQL reads them in key order and joins each day's into
- * one string ("field|queue|channel|slot:value,…;…"), parsed here in one pass;
- * the `Strip` passed to `visit` is reused: read it before returning.
+ * midnights), of every queue or only `queues`; the `Strip` passed to `visit`
+ * is reused: read it before returning.
  */
 export async function readStrips(
   q: Query,
@@ -125,32 +127,38 @@ export async function readStrips(
 ): Promise<void> {
   if (days.length === 0 || fields.length === 0) return;
   const iso = days.map((d) => new Date(d).toISOString().slice(0, 10));
-  const params: unknown[] = [iso[0], iso[iso.length - 1], iso, [...fields]];
-  const rows = await q<{ d: string | number; packed: string }>(
-    `select (extract(epoch from day) * 1000)::float8 as d, string_agg(field || '|' || queue || '|' || channel || '|' || vals, ';') as packed
-     from rollup_strips where day >= $1::date and day <= $2::date and day = any($3::date[]) and field = any($4::text[])
-       ${queues ? `and queue = any($${params.push([...queues])}::text[])` : ""}
-     group by day`,
-    params,
+  const rows = await q<{ d: string | number; field: string; vals: string }>(
+    `select (extract(epoch from day) * 1000)::float8 as d, field, vals
+     from rollup_strips where day >= $1::date and day <= $2::date and day = any($3::date[]) and field = any($4::text[])`,
+    [iso[0], iso[iso.length - 1], iso, [...fields]],
   );
   const index = new Map(fields.map((f, i) => [f as string, i]));
+  const only = queues && new Set(queues);
   const strip: Strip = { day: 0, queue: "", channel: "", field: 0, quarters: new Int32Array(128), values: new Float64Array(128), count: 0 };
-  for (const row of rows) parseDay(row, index, strip, visit);
+  for (const row of rows) {
+    strip.day = Number(row.d);
+    strip.field = index.get(row.field)!;
+    parseStrips(row.vals, only, strip, visit);
+  }
 }
 
-/** Visits the strips of one day's packed row ("field|queue|channel|slot:value,…;…"). */
-function parseDay(row: { d: string | number; packed: string }, index: Map<string, number>, strip: Strip, visit: (strip: Strip) => void): void {
-  strip.day = Number(row.d);
-  const s = row.packed;
+const unescapeQueue = (s: string): string => s.replace(/\\(.)/g, (_, c: string) => (c === "!" ? "|" : c === "," ? ";" : c));
+
+/** Visits the strips of one (day, field) row: `queue|channel|slot:value,…;…`. */
+function parseStrips(s: string, only: ReadonlySet<string> | null, strip: Strip, visit: (strip: Strip) => void): void {
   for (let i = 0, n = s.length; i < n; ) {
     const a = s.indexOf("|", i);
     const b = s.indexOf("|", a + 1);
-    const c = s.indexOf("|", b + 1);
-    strip.field = index.get(s.slice(i, a))!;
-    strip.queue = s.slice(a + 1, b);
-    strip.channel = s.slice(b + 1, c);
+    const raw = s.slice(i, a);
+    strip.queue = raw.includes("\\") ? unescapeQueue(raw) : raw;
+    if (only && !only.has(strip.queue)) {
+      const end = s.indexOf(";", b);
+      i = end < 0 ? n : end + 1;
+      continue;
+    }
+    strip.channel = s.slice(a + 1, b);
     // "slot:value,slot:value" up to ';' — integers (sums of counts and milliseconds).
-    let count = 0, num = 0, neg = false, j = c + 1;
+    let count = 0, num = 0, neg = false, j = b + 1;
     for (; ; j++) {
       const ch = j < n ? s.charCodeAt(j) : 59;
       if (ch >= 48 && ch <= 57) num = num * 10 + (ch - 48);
