@@ -157,21 +157,26 @@ function parseStrips(s: string, only: ReadonlySet<string> | null, strip: Strip, 
       continue;
     }
     strip.channel = s.slice(a + 1, b);
-    // "slot:value,slot:value" up to ';' — integers (sums of counts and milliseconds).
-    let count = 0, num = 0, neg = false, j = b + 1;
-    for (; ; j++) {
-      const ch = j < n ? s.charCodeAt(j) : 59;
-      if (ch >= 48 && ch <= 57) num = num * 10 + (ch - 48);
-      else if (ch === 45) neg = true;
-      else if (ch === 58) {
-        strip.quarters[count] = num;
-        num = 0;
-      } else {
-        strip.values[count++] = neg ? -num : num;
-        num = 0;
-        neg = false;
-        if (ch === 59) break;
+    // "slot:value,slot:value" up to ';' (or the end: charCodeAt gives NaN) — integers (sums of counts and milliseconds).
+    let count = 0, j = b + 1, ch = s.charCodeAt(j);
+    for (;;) {
+      let slot = 0;
+      while (ch >= 48 && ch <= 57) {
+        slot = slot * 10 + ch - 48;
+        ch = s.charCodeAt(++j);
       }
+      ch = s.charCodeAt(++j); // after ':'
+      const neg = ch === 45;
+      if (neg) ch = s.charCodeAt(++j);
+      let value = 0;
+      while (ch >= 48 && ch <= 57) {
+        value = value * 10 + ch - 48;
+        ch = s.charCodeAt(++j);
+      }
+      strip.quarters[count] = slot;
+      strip.values[count++] = neg ? -value : value;
+      if (ch !== 44) break; // not ',': ';' or the end
+      ch = s.charCodeAt(++j);
     }
     strip.count = count;
     visit(strip);
