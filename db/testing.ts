@@ -4,6 +4,8 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { openDatabase, type Database } from "./client";
+import { migrate } from "./migrate";
 
 /**
  * Test-only: a fresh, empty database per suite (STYLE §12). With DATABASE_URL
@@ -57,6 +59,36 @@ export async function createTestDatabase(opts: { memory?: boolean } = {}): Promi
   if (url) return createPostgres(url);
   if (opts.memory) return { backend: "pglite", env: { VIGIE_DATA_DIR: "memory://" }, drop: async () => {} };
   return createPglite();
+}
+
+/** A fresh database, opened and migrated, for a suite that reads and writes through `Database`. */
+export interface MigratedTestDatabase {
+  test: TestDatabase;
+  database: Database;
+  /** Closes the database, then drops it. */
+  close(): Promise<void>;
+}
+
+export async function openMigratedTestDatabase(): Promise<MigratedTestDatabase> {
+  const test = await createTestDatabase();
+  try {
+    const database = await openDatabase({ url: test.env.DATABASE_URL, dataDir: test.env.VIGIE_DATA_DIR });
+    await migrate(database);
+    return {
+      test,
+      database,
+      close: async () => {
+        try {
+          await database.close();
+        } finally {
+          await test.drop();
+        }
+      },
+    };
+  } catch (e) {
+    await test.drop();
+    throw e;
+  }
 }
 
 async function createPostgres(serverUrl: string): Promise<TestDatabase> {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../db/client";
-import { migrate } from "../../db/migrate";
-import { backendName, createTestDatabase, type TestDatabase } from "../../db/testing";
+import type { Database } from "../../db/client";
+import { backendName, openMigratedTestDatabase, type MigratedTestDatabase } from "../../db/testing";
 import { listAudit } from "../auth/audit";
 import { AlertRunner } from "../live/alert-runner";
 import type { MetricValues } from "../metrics/registry";
@@ -16,19 +15,14 @@ import { createRule, deleteRule, getRule, listEnabledRules, listRules, setRuleEn
 const SYSTEM = { kind: "system" } as const;
 const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
 
-let test: TestDatabase;
+let fresh: MigratedTestDatabase | undefined;
 let database: Database;
 
 beforeAll(async () => {
-  test = await createTestDatabase();
-  database = await openDatabase({ url: test.url, dataDir: test.env.VIGIE_DATA_DIR });
-  await migrate(database);
+  fresh = await openMigratedTestDatabase();
+  database = fresh.database;
 });
-
-afterAll(async () => {
-  await database?.close();
-  await test?.drop();
-});
+afterAll(() => fresh?.close());
 
 /** Numbers a test sets: `values[scope]` for every window. */
 function fakeLive(values: Record<string, MetricValues>): LiveNumbers {

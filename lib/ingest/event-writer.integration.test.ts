@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../db/client";
-import { migrate } from "../../db/migrate";
-import { backendName, createTestDatabase, type TestDatabase } from "../../db/testing";
+import type { Database } from "../../db/client";
+import { backendName, openMigratedTestDatabase, type MigratedTestDatabase } from "../../db/testing";
 import { parseEvent } from "../events/schema";
 import { EventWriter, type EventRow } from "./event-writer";
 
@@ -12,18 +11,14 @@ import { EventWriter, type EventRow } from "./event-writer";
  */
 
 const backend = backendName();
-let t: TestDatabase;
+let fresh: MigratedTestDatabase | undefined;
 let database: Database;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  database = await openDatabase({ url: t.env.DATABASE_URL, dataDir: t.env.VIGIE_DATA_DIR });
-  await migrate(database);
+  fresh = await openMigratedTestDatabase();
+  database = fresh.database;
 });
-afterAll(async () => {
-  await database?.close();
-  await t?.drop();
-});
+afterAll(() => fresh?.close());
 
 let n = 0;
 function row(): EventRow {

@@ -1,8 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../db/client";
-import { migrate } from "../../db/migrate";
-import { backendName, createTestDatabase, type TestDatabase } from "../../db/testing";
+import type { Database } from "../../db/client";
+import { backendName, openMigratedTestDatabase, type MigratedTestDatabase } from "../../db/testing";
 import { parseEvent, type VigieEvent } from "../events/schema";
 import { EventWriter } from "../ingest/event-writer";
 import { MetricsEngine, type EngineConfig } from "../metrics/engine";
@@ -21,19 +20,14 @@ const CONFIG: EngineConfig = { timeZone: "Europe/Paris", slSeconds: 20, slSecond
 const DAY = 86_400_000;
 const SCOPES: Scope[] = ["all", ...QUEUES.map((q) => `queue:${q}` as Scope), ...AGENTS.map((a) => `agent:${a}` as Scope), ...CHANNELS.map((c) => `channel:${c}` as Scope)];
 
-let tdb: TestDatabase;
+let fresh: MigratedTestDatabase | undefined;
 let database: Database;
 
 beforeAll(async () => {
-  tdb = await createTestDatabase();
-  database = await openDatabase({ url: tdb.env.DATABASE_URL, dataDir: tdb.env.VIGIE_DATA_DIR });
-  await migrate(database);
+  fresh = await openMigratedTestDatabase();
+  database = fresh.database;
 });
-
-afterAll(async () => {
-  await database?.close();
-  await tdb?.drop();
-});
+afterAll(() => fresh?.close());
 
 /** History long before yesterday that today's events refer to: the cases and customers `streamArb` uses. */
 function oldHistory(now: number): VigieEvent[] {

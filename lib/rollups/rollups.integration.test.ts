@@ -1,9 +1,8 @@
 import { TZDate } from "@date-fns/tz";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../db/client";
-import { migrate } from "../../db/migrate";
-import { backendName, createTestDatabase, type TestDatabase } from "../../db/testing";
+import type { Database } from "../../db/client";
+import { backendName, openMigratedTestDatabase, type MigratedTestDatabase } from "../../db/testing";
 import { parseEvent, type VigieEvent } from "../events/schema";
 import { EventWriter } from "../ingest/event-writer";
 import { emptyAggregate } from "../metrics/aggregate";
@@ -32,19 +31,14 @@ import { buildStrips } from "./strips";
 const TZ = "Europe/Paris";
 const ROUNDS = 4;
 const CONFIG: EngineConfig = { timeZone: TZ, slSeconds: 20, slSecondsByQueue: { sales: 30 }, shortAbandonSecondsByQueue: { support: 5 }, repeatDays: 1 };
-let tdb: TestDatabase;
+let fresh: MigratedTestDatabase | undefined;
 let database: Database;
 
 beforeAll(async () => {
-  tdb = await createTestDatabase();
-  database = await openDatabase({ url: tdb.env.DATABASE_URL, dataDir: tdb.env.VIGIE_DATA_DIR });
-  await migrate(database);
+  fresh = await openMigratedTestDatabase();
+  database = fresh.database;
 });
-
-afterAll(async () => {
-  await database?.close();
-  await tdb?.drop();
-});
+afterAll(() => fresh?.close());
 
 const dayOf = (at: number) => new Intl.DateTimeFormat("en-CA", { timeZone: TZ }).format(at);
 
