@@ -1,13 +1,15 @@
 import { readFile } from "node:fs/promises";
 import { expect, request as playwrightRequest, test, type Browser, type Page } from "@playwright/test";
+import { HISTORICAL_IDS } from "../lib/metrics/registry";
 import { ADMIN, signedInThroughForm } from "./support/session";
 
 /**
  * The report page in real Chromium against the real server: events posted for
  * a queue of this run show in its row for today; the DMT header leads to the
  * catalogue; the CSV link downloads the table; the form's state is the URL
- * (back works); an agent sees only the contacts they answered, and a user
- * linked to no agent gets a 404.
+ * (back works); a report too large to answer is refused with what to narrow;
+ * an agent sees only the contacts they answered, and a user linked to no
+ * agent gets a 404.
  */
 
 const INGEST_KEY = process.env.VIGIE_E2E_INGEST_KEY ?? "";
@@ -172,6 +174,29 @@ test("the form's state is the URL: group by none, then back to per queue; wrong 
   expect(wrong?.status()).toBe(200);
   await expect(page.getByTestId("report-error")).toContainText("granularity");
   await expect(page.getByTestId("report-table")).toHaveCount(0);
+  await page.context().close();
+});
+
+test("a report too large to answer is refused with what to narrow, on the page and by the API", async ({ browser, request }) => {
+  // Fifteen more queues with a contact this hour: a year at 15 minutes by queue with every metric is then too large.
+  const at = Date.now() - 60_000;
+  const res = await request.post("/api/events", {
+    headers: { authorization: `Bearer ${INGEST_KEY}` },
+    data: Array.from({ length: 15 }, (_, i) => ({ id: `rep-${RUN}-big-${i}`, type: "contact.offered", at, contactId: `rep-${RUN}-big-${i}`, queue: `rep-${RUN}-big-${i}` })),
+  });
+  expect(res.status(), await res.text()).toBe(202);
+  const from = dayOf(Date.now() - 365 * 86_400_000);
+  const page = await signedIn(browser, email("manager"), `/reports?from=${day}&to=${day}&granularity=day`);
+  const api = await page.request.get(`/api/reports?from=${from}&to=${day}&granularity=15m&groupBy=queue`);
+  expect(api.status()).toBe(400);
+  expect((await api.json()).error).toMatch(/at most 1,000,000 rows and 25,000,000 values/);
+  await page.goto(`/reports?from=${from}&to=${day}&granularity=15m&groupBy=queue&metrics=${HISTORICAL_IDS.join(",")}`);
+  await expect(page.getByTestId("report-error")).toBeVisible();
+  await expect(page.getByTestId("report-table")).toHaveCount(0);
+  // By hour it is answered.
+  await page.goto(`/reports?from=${from}&to=${day}&granularity=hour&groupBy=queue&metrics=offered`);
+  await expect(page.getByTestId("report-table")).toBeVisible();
+  await expect(page.getByTestId("report-truncated")).toBeVisible();
   await page.context().close();
 });
 

@@ -23,7 +23,7 @@ import { reportQuerySchema } from "@/lib/reports/report-query";
 import { reportHref, reportParams } from "@/lib/reports/report-url";
 import { runMaybeCompared } from "@/lib/reports/run-compared";
 import { bucketCount } from "@/lib/reports/computed-report";
-import type { Report } from "@/lib/reports/run-report";
+import { MAX_REPORT_ROWS, MAX_REPORT_VALUES, ReportTooLargeError, type Report } from "@/lib/reports/run-report";
 import { parseSort, type ReportSort } from "@/lib/reports/sort-rows";
 import { serverContext } from "@/lib/server/context";
 
@@ -53,9 +53,16 @@ export default async function ReportsPage({ searchParams }: Props) {
   const presets = presetRanges(now, timeZone);
   const params = reportParams(await searchParams, presets.today.from);
   const parsed = reportQuerySchema.safeParse(params);
-  const report = parsed.success
-    ? await runMaybeCompared(database, parsed.data, await reportConfig(database, env), reportFilter(principal)!, now, params.compare === "previous")
-    : null;
+  let report: Report | ComparedReport | null = null;
+  let tooLarge: ReportTooLargeError | null = null;
+  if (parsed.success) {
+    try {
+      report = await runMaybeCompared(database, parsed.data, await reportConfig(database, env), reportFilter(principal)!, now, params.compare === "previous");
+    } catch (e) {
+      if (!(e instanceof ReportTooLargeError)) throw e;
+      tooLarge = e;
+    }
+  }
   const ts = schedulesTexts(locale);
 
   return (
@@ -82,6 +89,19 @@ export default async function ReportsPage({ searchParams }: Props) {
             lang: locale,
           }}
         />
+      )}
+      {tooLarge && (
+        <p role="alert" data-testid="report-error" className="font-semibold text-alert">
+          {t("tooLarge", {
+            atLeast: tooLarge.groups > 1 ? t("atLeast") : "",
+            rows: (tooLarge.buckets * tooLarge.groups).toLocaleString(locale),
+            buckets: tooLarge.buckets.toLocaleString(locale),
+            groups: tooLarge.groups,
+            metrics: tooLarge.metrics,
+            maxRows: MAX_REPORT_ROWS.toLocaleString(locale),
+            maxValues: MAX_REPORT_VALUES.toLocaleString(locale),
+          })}
+        </p>
       )}
       {parsed.success ? (
         <p data-testid="report-span" className="text-sm text-ink-faint">

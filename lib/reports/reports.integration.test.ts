@@ -9,7 +9,8 @@ import { startServer, type RunningServer } from "../server/boot";
 import { reportCsv } from "./csv";
 import { reportConfig } from "./report-config";
 import { reportQuerySchema } from "./report-query";
-import { runReport } from "./run-report";
+import { rowCount } from "./computed-report";
+import { ReportTooLargeError, runReport } from "./run-report";
 
 /**
  * Reports read PostgreSQL with the registry's formulas; live numbers come from
@@ -83,6 +84,29 @@ describe(`reports against live (${backendName()})`, () => {
     const limited = await runReport(server.database, reportQuerySchema.parse({ from: day, to: day }), config, { queues: ["sales"] }, at);
     const live = server.hub.engine.metrics("queue:sales", "today", at);
     for (const id of HISTORICAL_IDS) expect(limited.rows[0]!.metrics[id], `limited ${id}`).toBe(live[id]);
+  });
+
+  it("refuses a report too large to answer, before allocating it, and says what to narrow", async () => {
+    const at = Date.now() - 3_600_000;
+    const queues = Array.from({ length: 15 }, (_, i) => `big-${i}`);
+    const res = await fetch(`${server.url}/api/events`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${KEY}`, "content-type": "application/json" },
+      body: JSON.stringify(queues.map((queue, i) => ({ id: `big-${i}`, type: "contact.offered", at: at + i, contactId: `big-c${i}`, queue }))),
+    });
+    expect(res.status).toBe(202);
+    const config = await reportConfig(server.database, loadEnv({ ...db.env, VIGIE_TIMEZONE: TZ }));
+    const from = new Intl.DateTimeFormat("en-CA", { timeZone: TZ }).format(Date.now() - 365 * 86_400_000);
+    // A year at 15 minutes is ~35,000 buckets: with every metric (54), 14 queues pass the 25 million values.
+    const year = reportQuerySchema.parse({ from, to: today(), granularity: "15m", groupBy: "queue" });
+    const refused = await runReport(server.database, year, config, {}, Date.now()).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ReportTooLargeError);
+    expect((refused as ReportTooLargeError).groups).toBe(14);
+    expect((refused as Error).message).toMatch(/at least [\d,]+ rows .* of 54 metrics; at most 1,000,000 rows and 25,000,000 values .* coarser granularity/);
+    // The same year without grouping, or by hour, or with one metric, is answered.
+    expect((await runReport(server.database, { ...year, groupBy: "none" }, config, {}, Date.now())).rows.length).toBeGreaterThan(35_000);
+    expect(rowCount(await runReport(server.database, { ...year, granularity: "hour" }, config, {}, Date.now()))).toBeGreaterThan(15 * 8_700);
+    expect(rowCount(await runReport(server.database, { ...year, metrics: ["offered"] }, config, {}, Date.now()))).toBeGreaterThan(15 * 35_000);
   });
 
   it("answers CSV with one line per row and the registry's names as headers", async () => {

@@ -34,7 +34,8 @@ const TIME_POS: Record<string, number> = { available: 0, busy: 1, "wrap-up": 2, 
  * the contacts still waiting under their threshold at `now`. A slot made of
  * several stored periods (30 min, hour, week, a month cut by the range) or
  * still open (an agent's current state runs through it) counts distinct agents
- * from the per-agent rows.
+ * from the per-agent rows. `tooMany(n)` is called before the sums of an n-th
+ * group are allocated, and may throw to stop a report too large to answer.
  */
 export async function readRollups(
   q: Query,
@@ -45,15 +46,19 @@ export async function readRollups(
   config: EngineConfig,
   only: Restriction,
   now: number,
+  tooMany: (groups: number) => void = () => {},
 ): Promise<RollupCells> {
   const fields = AGGREGATE_FIELDS.filter((f) => need.has(f));
   const pos = new Map(fields.map((f, i) => [f, i]));
   const nf = fields.length;
   const cells = new Map<string | null, Float64Array>();
-  /** The sums of `key`, slot after slot (`nf` values each). */
+  /** The sums of `key`, slot after slot (`nf` values each); `tooMany` may refuse one more group before it is allocated. */
   const sumsOf = (key: string | null): Float64Array => {
     let arr = cells.get(key);
-    if (!arr) cells.set(key, (arr = new Float64Array(slots.length * nf)));
+    if (!arr) {
+      tooMany(cells.size + 1);
+      cells.set(key, (arr = new Float64Array(slots.length * nf)));
+    }
     return arr;
   };
   const slotOf = slotFinder(slots);

@@ -4,6 +4,7 @@ import { reportCsv } from "@/lib/reports/csv";
 import { reportConfig } from "@/lib/reports/report-config";
 import { reportQuerySchema } from "@/lib/reports/report-query";
 import { runMaybeCompared } from "@/lib/reports/run-compared";
+import { ReportTooLargeError } from "@/lib/reports/run-report";
 import { serverContext } from "@/lib/server/context";
 import { guard } from "@/lib/server/http-guard";
 
@@ -23,7 +24,13 @@ export async function GET(req: Request) {
   const ctx = serverContext();
   const only = reportFilter(who.principal)!;
   // compare=previous: `<id>_previous` and `<id>_change` columns (JSON: `previous` and `change` per row).
-  const report = await runMaybeCompared(ctx.database, query, await reportConfig(ctx.database, ctx.env), only, Date.now(), compare !== undefined);
+  let report;
+  try {
+    report = await runMaybeCompared(ctx.database, query, await reportConfig(ctx.database, ctx.env), only, Date.now(), compare !== undefined);
+  } catch (e) {
+    if (e instanceof ReportTooLargeError) return Response.json({ error: e.message }, { status: 400 });
+    throw e;
+  }
   if (query.format === "csv") {
     return new Response(reportCsv(report, query.lang), {
       headers: {
