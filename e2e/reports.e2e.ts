@@ -179,10 +179,14 @@ test("the form's state is the URL: group by none, then back to per queue; wrong 
 
 test("a report too large to answer is refused with what to narrow, on the page and by the API", async ({ browser, request }) => {
   // Fifteen more queues with a contact this hour: a year at 15 minutes by queue with every metric is then too large.
+  // Each contact is abandoned at once: one left waiting would be the longest wait of the shared wallboards' tests.
   const at = Date.now() - 60_000;
   const res = await request.post("/api/events", {
     headers: { authorization: `Bearer ${INGEST_KEY}` },
-    data: Array.from({ length: 15 }, (_, i) => ({ id: `rep-${RUN}-big-${i}`, type: "contact.offered", at, contactId: `rep-${RUN}-big-${i}`, queue: `rep-${RUN}-big-${i}` })),
+    data: Array.from({ length: 15 }, (_, i) => [
+      { id: `rep-${RUN}-big-${i}-o`, type: "contact.offered", at, contactId: `rep-${RUN}-big-${i}`, queue: `rep-${RUN}-big-${i}` },
+      { id: `rep-${RUN}-big-${i}-x`, type: "contact.abandoned", at: at + 1_000, contactId: `rep-${RUN}-big-${i}` },
+    ]).flat(),
   });
   expect(res.status(), await res.text()).toBe(202);
   const from = dayOf(Date.now() - 365 * 86_400_000);
@@ -193,10 +197,6 @@ test("a report too large to answer is refused with what to narrow, on the page a
   await page.goto(`/reports?from=${from}&to=${day}&granularity=15m&groupBy=queue&metrics=${HISTORICAL_IDS.join(",")}`);
   await expect(page.getByTestId("report-error")).toBeVisible();
   await expect(page.getByTestId("report-table")).toHaveCount(0);
-  // By hour it is answered.
-  await page.goto(`/reports?from=${from}&to=${day}&granularity=hour&groupBy=queue&metrics=offered`);
-  await expect(page.getByTestId("report-table")).toBeVisible();
-  await expect(page.getByTestId("report-truncated")).toBeVisible();
   await page.context().close();
 });
 
