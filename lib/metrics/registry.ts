@@ -62,19 +62,11 @@ export function computeMetrics(a: Aggregate, now: NowFigures | null, at: number)
   return out;
 }
 
-/** Only the metrics `ids` of a past interval's aggregate (a report's chosen columns). */
+/** Only the metrics `ids` of a past interval's aggregate (a report's chosen columns), null where there is no value. */
 export function computeSelected(a: Aggregate, ids: readonly string[], at: number): MetricValues {
-  return selectedMetrics(ids)(a, at);
-}
-
-/** `computeSelected` with the metrics looked up once. */
-export function selectedMetrics(ids: readonly string[]): (a: Aggregate, at: number) => MetricValues {
-  const formulas = selectedFormulas(ids);
   const values = new Float64Array(ids.length);
-  return (a, at) => {
-    formulas(a, at, values, 0);
-    return Object.fromEntries(ids.map((id, i) => [id, Number.isNaN(values[i]!) ? null : values[i]!]));
-  };
+  selectedFormulas(ids)(a, at, values, 0);
+  return Object.fromEntries(ids.map((id, i) => [id, Number.isNaN(values[i]!) ? null : values[i]!]));
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Database } from "../../db/client";
 import { emptyAggregate } from "../metrics/aggregate";
 import type { Restriction } from "../metrics/batch";
 import type { EngineConfig } from "../metrics/engine";
-import { HISTORICAL_IDS, selectedFormulas, type MetricId, type MetricValues } from "../metrics/registry";
+import { computeSelected, HISTORICAL_IDS, selectedFormulas, type MetricId, type MetricValues } from "../metrics/registry";
 import { fieldsOf } from "../metrics/rollup/fields-of";
 import { catchUpRollups } from "../rollups/catch-up";
 import { readRollups } from "../rollups/read-rollups";
@@ -95,9 +95,7 @@ export async function runReport(
     }
   }
   // Empty cells (nights, quiet queues) all read the same: computed once, shared.
-  const none = new Float64Array(nm);
-  formulas(emptyAggregate(), 0, none, 0);
-  const empty: MetricValues = Object.fromEntries(ids.map((id, i) => [id, Number.isNaN(none[i]!) ? null : none[i]!]));
+  const empty = computeSelected(emptyAggregate(), ids, 0);
   const starts = slots.map((s) => s.start);
   // Stamps are written for the rows built: the page's first 2,000 rows need a few dozen.
   const stamps = () => isoStamps(starts, config.timeZone);
