@@ -55,7 +55,7 @@ const serverEnv: Record<string, string> = {
   VIGIE_API_KEY: process.env.VIGIE_E2E_API_KEY,
   VIGIE_ADMIN_EMAIL: process.env.VIGIE_E2E_ADMIN_EMAIL,
   VIGIE_ADMIN_PASSWORD: process.env.VIGIE_E2E_ADMIN_PASSWORD,
-  // Every suite signs in from 127.0.0.1; the limit itself is tested in lib/auth/rate-limit.test.ts.
+  // Every suite signs in from 127.0.0.1; the limit itself is tested in lib/auth/rate-limit.integration.test.ts.
   VIGIE_SIGNIN_PER_MINUTE: "1000",
   VIGIE_DATA_DIR: process.env.VIGIE_E2E_DATA_DIR,
   // Unset (empty) keeps the server on the embedded database.
@@ -65,6 +65,9 @@ const serverEnv: Record<string, string> = {
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.e2e.ts",
+  // VIGIE_TEST_DATABASE_ONLY=1 (`.ci/run`'s second pass, on PostgreSQL) skips the tests tagged @browser-only:
+  // what they check happens in the browser or the build alone, whatever database the server uses.
+  grepInvert: process.env.VIGIE_TEST_DATABASE_ONLY ? /@browser-only/ : undefined,
   outputDir: process.env.VIGIE_E2E_OUTPUT_DIR ?? "test-results",
   fullyParallel: false,
   workers: 1,

@@ -23,7 +23,7 @@ function files(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(path.join(dir, d.name)) : [path.join(dir, d.name)]));
 }
 
-test("the browser bundle holds no secret and no server-only module", () => {
+test("the browser bundle holds no secret and no server-only module", { tag: "@browser-only" }, () => {
   const dir = path.join(process.cwd(), ".next", "static");
   const chunks = files(dir).filter((f) => /\.(js|css|json)$/.test(f));
   expect(chunks.length).toBeGreaterThan(0);

@@ -42,7 +42,7 @@ test.beforeAll(async ({ request }) => {
   await post(request, [...contact(QA, "answered"), ...contact(QB, "abandoned")]);
 });
 
-test("TV mode: chrome-less, high contrast, numbers legible at 5 m on 1920×1080 and 3840×2160", async ({ page }) => {
+test("TV mode: chrome-less, high contrast, numbers legible at 5 m on 1920×1080 and 3840×2160", { tag: "@browser-only" }, async ({ page }) => {
   await page.goto("/wallboards");
   const definition = { tiles: TILES, scope: { kind: "queues", values: [QA] }, layout: { columns: 4 }, sections: { queueTable: { show: true } } };
   boards.push(await createBoard(page, `TV A ${QA}`, definition));
@@ -117,7 +117,7 @@ test("a rotation cycles boards without reloading and releases the leaving board'
   await expectNoReload(page);
 });
 
-test("a rotating board under traffic: heap, DOM and listeners stay flat", async ({ page, request }) => {
+test("a rotating board under traffic: heap, DOM and listeners stay flat", { tag: "@browser-only" }, async ({ page, request }) => {
   test.setTimeout(SOAK_MS + 90_000);
   await page.goto(`/wallboard/rotate?ids=${boards.join(",")}&every=5&tv=1`);
   await waitLive(page);

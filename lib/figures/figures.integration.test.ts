@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Drizzle } from "../../db/client";
 import { periodFigures } from "../../db/schema";
-import { backendName } from "../../db/testing";
 import { listAudit } from "../auth/audit";
-import { openMigratedTestDatabase } from "../auth/testing";
+import { backendName, openMigratedTestDatabase } from "../../db/testing";
 import { getPeriodFigures, historyRange, listPeriodFigures } from "./history";
 import { importFiguresCsv } from "./import";
 import { parsePeriod } from "./period";
@@ -16,7 +15,7 @@ let dispose: () => Promise<void>;
 beforeAll(async () => {
   const opened = await openMigratedTestDatabase();
   db = opened.database.db;
-  dispose = opened.dispose;
+  dispose = opened.close;
 });
 afterAll(async () => dispose?.());
 

@@ -279,7 +279,7 @@ describe(`migration 0005 on a populated database (${backend})`, () => {
   let upTo0004: string;
 
   beforeAll(async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase({ empty: true });
     database = await open(t);
     // The committed migrations as they stood before 0005.
     const src = fileURLToPath(new URL("../../db/migrations", import.meta.url));

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
-import { backendName } from "../../db/testing";
+import { backendName, openMigratedTestDatabase } from "../../db/testing";
 import { listAudit } from "../auth/audit";
 import { createKioskLink, getKioskLink } from "../auth/kiosk-links";
-import { openMigratedTestDatabase } from "../auth/testing";
 import { createWallboard } from "./create";
 import { deleteWallboard } from "./delete";
 import { duplicateWallboard } from "./duplicate";
@@ -18,7 +17,7 @@ const lead = { kind: "user", id: "sup-1" } as const;
 const lastAudit = async () => (await listAudit(database.db, { limit: 1 })).entries[0];
 
 beforeAll(async () => {
-  ({ database, dispose } = await openMigratedTestDatabase());
+  ({ database, close: dispose } = await openMigratedTestDatabase());
   await database.query("insert into users (id, name, email, role) values ('sup-1', 'Sup', 'sup@example.test', 'supervisor')");
 });
 afterAll(() => dispose());

@@ -3,14 +3,14 @@ import type { Database } from "../../db/client";
 import { createApiKey, LAST_USED_RESOLUTION_MS, listApiKeys, revokeApiKey, verifyApiKey } from "./api-keys";
 import { listAudit } from "./audit";
 import { hashToken } from "./tokens";
-import { openMigratedTestDatabase } from "./testing";
+import { openMigratedTestDatabase } from "../../db/testing";
 
 let database: Database;
 let dispose: () => Promise<void>;
 const admin = { kind: "user", id: "admin-1" } as const;
 
 beforeAll(async () => {
-  ({ database, dispose } = await openMigratedTestDatabase());
+  ({ database, close: dispose } = await openMigratedTestDatabase());
   // created_by references users: the acting admin exists.
   await database.query("insert into users (id, name, email, role) values ('admin-1', 'Admin', 'admin@example.test', 'admin')");
 });

@@ -3,14 +3,14 @@ import type { Database } from "../../db/client";
 import { listAudit } from "./audit";
 import { createKioskLink, getKioskLink, listKioskLinks, revokeKioskLink, verifyKioskToken } from "./kiosk-links";
 import { hashToken } from "./tokens";
-import { openMigratedTestDatabase } from "./testing";
+import { openMigratedTestDatabase } from "../../db/testing";
 
 let database: Database;
 let dispose: () => Promise<void>;
 const supervisor = { kind: "user", id: "sup-1" } as const;
 
 beforeAll(async () => {
-  ({ database, dispose } = await openMigratedTestDatabase());
+  ({ database, close: dispose } = await openMigratedTestDatabase());
   await database.query("insert into users (id, name, email, role) values ('sup-1', 'Sup', 'sup@example.test', 'supervisor')");
 });
 afterAll(() => dispose());

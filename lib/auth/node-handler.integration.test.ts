@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
 import { createAuth, type VigieAuth } from "./auth";
 import { authNodeHandler, clientIp, MAX_AUTH_BODY_BYTES } from "./node-handler";
-import { openMigratedTestDatabase } from "./testing";
+import { openMigratedTestDatabase } from "../../db/testing";
 import { createUser } from "./users";
 
 let database: Database;
@@ -15,7 +15,7 @@ let base: string;
 const PASSWORD = "correct horse battery";
 
 beforeAll(async () => {
-  ({ database, dispose } = await openMigratedTestDatabase());
+  ({ database, close: dispose } = await openMigratedTestDatabase());
   server = createServer((req, res) => void handler(req, res));
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
 import { actorOf, listAudit, recordAudit } from "./audit";
-import { openMigratedTestDatabase } from "./testing";
+import { openMigratedTestDatabase } from "../../db/testing";
 
 let database: Database;
 let dispose: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ database, dispose } = await openMigratedTestDatabase());
+  ({ database, close: dispose } = await openMigratedTestDatabase());
 });
 afterAll(() => dispose());
 

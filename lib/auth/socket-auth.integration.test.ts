@@ -8,7 +8,7 @@ import { createAuth, type VigieAuth } from "./auth";
 import { identify } from "./identify";
 import { createKioskLink, revokeKioskLink, verifyKioskToken } from "./kiosk-links";
 import { disconnectSession, disconnectUser, revalidateSockets, socketAuthMiddleware, type SocketAuthData, type SocketAuthOptions } from "./socket-auth";
-import { openMigratedTestDatabase } from "./testing";
+import { openMigratedTestDatabase } from "../../db/testing";
 import { createUser } from "./users";
 
 let database: Database;
@@ -23,7 +23,7 @@ const clients: ClientSocket[] = [];
 const PASSWORD = "correct horse battery";
 
 beforeAll(async () => {
-  ({ database, dispose } = await openMigratedTestDatabase());
+  ({ database, close: dispose } = await openMigratedTestDatabase());
   http = createServer();
   io = new Server(http, { serveClient: false });
   await new Promise<void>((r) => http.listen(0, "127.0.0.1", () => r()));

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
 import { listAudit } from "../auth/audit";
-import { openMigratedTestDatabase } from "../auth/testing";
+import { openMigratedTestDatabase } from "../../db/testing";
 import { listQueueSettings, upsertQueueSettings } from "./queue-settings";
 
 let database: Database;
 let dispose: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ database, dispose } = await openMigratedTestDatabase());
+  ({ database, close: dispose } = await openMigratedTestDatabase());
 });
 afterAll(() => dispose());
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
 import { createAuth, CLIENT_IP_HEADER, type VigieAuth } from "./auth";
 import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from "./login-throttle";
-import { openMigratedTestDatabase } from "./testing";
+import { openMigratedTestDatabase } from "../../db/testing";
 import { createUser } from "./users";
 
 let database: Database;
@@ -11,7 +11,7 @@ const PASSWORD = "correct horse battery";
 const ORIGIN = "http://localhost:3000";
 
 beforeAll(async () => {
-  ({ database, dispose } = await openMigratedTestDatabase());
+  ({ database, close: dispose } = await openMigratedTestDatabase());
   const auth = await createAuth({ database, baseURL: ORIGIN });
   await createUser(auth, database.db, { email: "agent@example.test", name: "Agent", password: PASSWORD, role: "agent" }, { kind: "system" });
 });

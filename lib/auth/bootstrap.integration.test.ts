@@ -5,7 +5,7 @@ import { createAuth, type VigieAuth } from "./auth";
 import { ensureFirstAdmin } from "./bootstrap";
 import { DEMO_PASSWORD, DEMO_USERS, ensureDemoUsers } from "./demo-users";
 import { DEMO_PROFILE } from "../sim/profile";
-import { openMigratedTestDatabase } from "./testing";
+import { openMigratedTestDatabase } from "../../db/testing";
 import { listUsers } from "./users";
 
 let database: Database;
@@ -14,7 +14,7 @@ let auth: VigieAuth;
 const env = { VIGIE_ADMIN_EMAIL: "Boss@Example.test", VIGIE_ADMIN_PASSWORD: "first admin password" };
 
 beforeAll(async () => {
-  ({ database, dispose } = await openMigratedTestDatabase());
+  ({ database, close: dispose } = await openMigratedTestDatabase());
   auth = await createAuth({ database, baseURL: "http://localhost:3000" });
 });
 afterAll(() => dispose());

@@ -4,7 +4,7 @@ import { createApiKey } from "./api-keys";
 import { listAudit } from "./audit";
 import { AUTH_ROUTES, createAuth, DISABLED_AUTH_PATHS, type VigieAuth } from "./auth";
 import { identify } from "./identify";
-import { openMigratedTestDatabase } from "./testing";
+import { openMigratedTestDatabase } from "../../db/testing";
 import { createUser, getUser, setUserDisabled, setUserPassword, updateUser } from "./users";
 
 let database: Database;
@@ -31,7 +31,7 @@ async function signIn(a: VigieAuth, email: string, password = PASSWORD) {
 const withCookie = (cookie: string) => new Headers({ cookie });
 
 beforeAll(async () => {
-  ({ database, dispose } = await openMigratedTestDatabase());
+  ({ database, close: dispose } = await openMigratedTestDatabase());
   auth = await createAuth({
     database,
     baseURL: "http://localhost:3000",
