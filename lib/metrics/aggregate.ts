@@ -71,19 +71,20 @@ export function addVector(target: AggregateVector, source: AggregateVector): voi
 const ZERO: Aggregate = Object.fromEntries(AGGREGATE_FIELDS.map((f) => [f, 0])) as Aggregate;
 
 /**
- * `write(a, values, at)` sets `fields[i]` of `a` to `values[at + i]`, compiled
+ * `write(a, values, at, stride = 1)` sets `fields[i]` of `a` to
+ * `values[at + i * stride]` (a report's sums are stored field after field), compiled
  * once per field list into plain named stores. The loop `a[fields[i]] = …`
  * is a keyed store with a changing key, which V8 answers through its slow
  * generic path (~30 ns a field): a 90-day report fills 165,000 aggregates of
  * 17 fields. The names come from AGGREGATE_FIELDS only (checked), never from
  * input.
  */
-export function aggregateWriter(fields: readonly AggregateField[]): (a: Aggregate, values: Float64Array, at: number) => void {
+export function aggregateWriter(fields: readonly AggregateField[]): (a: Aggregate, values: Float64Array, at: number, stride?: number) => void {
   const body = fields.map((f, i) => {
     if (!(f in FIELD_INDEX)) throw new Error(`aggregateWriter: unknown field ${String(f)}`);
-    return `a.${f} = v[at + ${i}];`;
+    return `a.${f} = v[at + ${i} * s];`;
   });
-  return new Function("a", "v", "at", body.join("\n")) as (a: Aggregate, values: Float64Array, at: number) => void;
+  return new Function("a", "v", "at", "s = 1", body.join("\n")) as (a: Aggregate, values: Float64Array, at: number, stride?: number) => void;
 }
 
 export function toAggregate(v: AggregateVector): Aggregate {

@@ -73,20 +73,18 @@ export function computeSelected(a: Aggregate, ids: readonly string[], at: number
  * The metrics `ids` of a past interval's aggregate written as numbers into
  * `out[at0 + i]`, NaN for "no value" (no denominator, a "now" metric, an
  * unknown id): a report computes hundreds of thousands of cells this way,
- * without an object per cell.
+ * without an object per cell. Compiled once per list: each formula gets a
+ * call site of its own, which V8 can inline (one loop calling nine formulas
+ * through one site could not).
  */
 export function selectedFormulas(ids: readonly string[]): (a: Aggregate, at: number, out: Float64Array, at0: number) => void {
   const formulas = ids.map((id) => {
     const k = byId.get(id);
     return k && k.attribution !== "now" ? k.compute : null;
   });
-  return (a, at, out, at0) => {
-    for (let i = 0; i < formulas.length; i++) {
-      const compute = formulas[i];
-      const v = compute ? compute(a, NO_NOW, at) : null;
-      out[at0 + i] = v !== null && Number.isFinite(v) ? v : Number.NaN;
-    }
-  };
+  const body = formulas.map((f, i) => (f ? `v = f${i}(a, N, at); out[at0 + ${i}] = v !== null && v - v === 0 ? v : NaN;` : `out[at0 + ${i}] = NaN;`));
+  const make = new Function("N", ...formulas.map((_, i) => `f${i}`), `return (a, at, out, at0) => { let v; ${body.join(" ")} };`);
+  return make(NO_NOW, ...formulas);
 }
 
 const NO_NOW: NowFigures = { waiting: 0, oldestWaitingSince: null, agents: null };

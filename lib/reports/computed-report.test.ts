@@ -26,22 +26,18 @@ const reportArb = fc
       .map((cells) => {
         const buckets = Array.from({ length: nb }, (_, b) => `2026-03-29T0${b}:00:00+01:00`);
         const empty = Object.fromEntries(metrics.map((id) => [id, id === "offered" ? 0 : null]));
-        const cellRow = new Int32Array(cells.length);
-        const values: number[] = [];
-        const rows: ReportRow[] = [];
-        cells.forEach((cell, c) => {
-          const bucket = buckets[Math.floor(c / keys.length)]!;
-          const key = keys[c % keys.length]!;
-          if (cell === null) {
-            cellRow[c] = -1;
-            rows.push({ bucket, key, metrics: empty });
-            return;
-          }
-          cellRow[c] = values.length / metrics.length;
-          values.push(...cell.map((v) => v ?? Number.NaN));
-          rows.push({ bucket, key, metrics: Object.fromEntries(metrics.map((id, i) => [id, cell[i]!])) });
-        });
-        const report = new ComputedReport(QUERY, metrics, { starts: buckets.map((_, b) => b), buckets: () => buckets, keys, cellRow, values: Float64Array.from(values), empty });
+        const rows: ReportRow[] = cells.map((cell, c) => ({
+          bucket: buckets[Math.floor(c / keys.length)]!,
+          key: keys[c % keys.length]!,
+          metrics: cell === null ? empty : Object.fromEntries(metrics.map((id, i) => [id, cell[i]!])),
+        }));
+        const compute = (c: number, out: Float64Array, at: number) => {
+          const cell = cells[c];
+          if (!cell) return false;
+          cell.forEach((v, i) => (out[at + i] = v ?? Number.NaN));
+          return true;
+        };
+        const report = new ComputedReport(QUERY, metrics, { starts: buckets.map((_, b) => b), buckets: (from: number, to: number) => buckets.slice(from, to), keys, compute, empty });
         return { report, rows, metrics };
       }),
   );
@@ -78,15 +74,20 @@ describe("a computed report", () => {
 });
 
 describe("the report's compiled helpers", () => {
-  it("aggregateWriter sets exactly the fields asked for, from the offset given", () => {
+  it("aggregateWriter sets exactly the fields asked for, from the offset and at the stride given", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.constantFrom(...AGGREGATE_FIELDS)), fc.nat(5), fc.integer({ min: -1000, max: 1000 }), (fields, at, seed) => {
-        const values = Float64Array.from({ length: at + fields.length }, (_, i) => seed + i);
+      fc.property(fc.uniqueArray(fc.constantFrom(...AGGREGATE_FIELDS)), fc.nat(5), fc.integer({ min: 1, max: 4 }), fc.integer({ min: -1000, max: 1000 }), (fields, at, stride, seed) => {
+        const values = Float64Array.from({ length: at + fields.length * stride }, (_, i) => seed + i);
         const a = emptyAggregate();
-        aggregateWriter(fields)(a, values, at);
+        aggregateWriter(fields)(a, values, at, stride);
         const expected = emptyAggregate();
-        fields.forEach((f, i) => (expected[f] = values[at + i]!));
+        fields.forEach((f, i) => (expected[f] = values[at + i * stride]!));
         expect(a).toEqual(expected);
+        if (stride === 1) {
+          const b = emptyAggregate();
+          aggregateWriter(fields)(b, values, at);
+          expect(b).toEqual(expected);
+        }
       }),
     );
     expect(() => aggregateWriter(["offered; process.exit()" as AggregateField])).toThrow(/unknown field/);

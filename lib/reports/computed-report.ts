@@ -6,23 +6,26 @@ import type { Report, ReportRow } from "./run-report";
 export interface ReportCells {
   /** Each bucket's start (epoch ms), in time order. */
   starts: readonly number[];
-  /** Each bucket's start as ISO with the offset of VIGIE_TIMEZONE, written when first needed. */
-  buckets: () => readonly string[];
+  /** The starts of buckets `from` to `to` (excluded) as ISO with the offset of VIGIE_TIMEZONE: written for the rows built. */
+  buckets: (from: number, to: number) => readonly string[];
   /** Group keys (`[null]` without grouping). */
   keys: readonly (string | null)[];
-  /** Per cell (bucket × keys + key): its row in `values`, or -1 when nothing was stored (the `empty` answer). */
-  cellRow: Int32Array;
-  /** `metrics.length` numbers per non-empty cell, NaN for "no value". */
-  values: Float64Array;
+  /**
+   * Writes the metric values of cell `c` (bucket × keys.length + key) into
+   * `out[at + i]`, NaN for "no value"; answers false, writing nothing, when
+   * nothing was stored for it (the `empty` answer). Computed when the cell is
+   * read: the report page reads only its first rows.
+   */
+  compute(c: number, out: Float64Array, at: number): boolean;
   /** The answer of every empty cell (nights, quiet queues): one object, shared. */
   empty: MetricValues;
 }
 
 /**
- * A report as `runReport` answers it: the cells in flat arrays, and the rows
- * of CONTRACT §4 built from them on first read. A 90-day report by queue at
- * 15 minutes has 432,200 rows; building their objects costs more than
- * computing the report. The API's JSON, the CSV, a sort and a comparison read
+ * A report as `runReport` answers it: the sums it read, and the rows of
+ * CONTRACT §4 computed from them on first read. A 90-day report by queue at
+ * 15 minutes has 432,200 rows; their formulas and objects cost more than
+ * reading the sums. The API's JSON, the CSV, a sort and a comparison read
  * every row; the report page reads how many there are and the first ones
  * (`rowCount`, `firstRows`).
  */
@@ -34,7 +37,6 @@ export class ComputedReport implements Report {
   readonly metrics: MetricId[];
   declare readonly rows: ReportRow[];
   readonly #cells: ReportCells;
-  #buckets: readonly string[] | undefined;
   readonly #build: (values: Float64Array, at: number) => MetricValues;
 
   constructor(query: Pick<ReportQuery, "from" | "to" | "granularity" | "groupBy">, metrics: MetricId[], cells: ReportCells) {
@@ -54,21 +56,21 @@ export class ComputedReport implements Report {
   }
 
   get rowCount(): number {
-    return this.#cells.cellRow.length;
+    return this.#cells.starts.length * this.#cells.keys.length;
   }
 
   /** Rows `start` to `end` (excluded), built now. */
   rowsBetween(start: number, end: number): ReportRow[] {
-    const { keys, cellRow, values, empty } = this.#cells;
-    const buckets = (this.#buckets ??= this.#cells.buckets());
+    const { keys, empty, compute } = this.#cells;
     const nk = keys.length;
-    const nm = this.metrics.length;
-    const last = Math.min(end, cellRow.length);
+    const last = Math.min(end, this.rowCount);
+    const first = Math.floor(start / nk);
+    const buckets = last > start ? this.#cells.buckets(first, Math.floor((last - 1) / nk) + 1) : [];
+    const values = new Float64Array(this.metrics.length);
     const out: ReportRow[] = new Array(Math.max(0, last - start));
     for (let r = start; r < last; r++) {
       const b = Math.floor(r / nk);
-      const row = cellRow[r]!;
-      out[r - start] = { bucket: buckets[b]!, key: keys[r - b * nk]!, metrics: row < 0 ? empty : this.#build(values, row * nm) };
+      out[r - start] = { bucket: buckets[b - first]!, key: keys[r - b * nk]!, metrics: compute(r, values, 0) ? this.#build(values, 0) : empty };
     }
     return out;
   }

@@ -80,24 +80,18 @@ export async function runReport(
     return readRollups(q, slots, query.granularity, query.groupBy, fieldsOf(ids), config, only, now, tooMany);
   });
   const formulas = selectedFormulas(ids);
-  const nm = ids.length;
-  const { keys } = cells;
-  const cellRow = new Int32Array(slots.length * keys.length);
-  // Cells with something stored: a count first, then their metric values side by side.
-  let filled = 0;
-  for (let c = 0, i = 0; i < slots.length; i++) for (let k = 0; k < keys.length; k++, c++) cellRow[c] = cells.isEmpty(i, k) ? -1 : filled++;
-  const values = new Float64Array(filled * nm);
-  for (let c = 0, i = 0; i < slots.length; i++) {
-    const start = slots[i]!.start;
-    for (let k = 0; k < keys.length; k++, c++) {
-      const row = cellRow[c]!;
-      if (row >= 0) formulas(cells.aggregate(i, k), start, values, row * nm);
-    }
-  }
+  const nk = cells.keys.length;
+  const starts = slots.map((s) => s.start);
+  const compute = (c: number, out: Float64Array, at: number): boolean => {
+    const i = Math.floor(c / nk);
+    const k = c - i * nk;
+    if (cells.isEmpty(i, k)) return false;
+    formulas(cells.aggregate(i, k), starts[i]!, out, at);
+    return true;
+  };
   // Empty cells (nights, quiet queues) all read the same: computed once, shared.
   const empty = computeSelected(emptyAggregate(), ids, 0);
-  const starts = slots.map((s) => s.start);
   // Stamps are written for the rows built: the page's first 2,000 rows need a few dozen.
-  const stamps = () => isoStamps(starts, config.timeZone);
-  return new ComputedReport(query, ids, { starts, buckets: stamps, keys, cellRow, values, empty });
+  const stamps = (from: number, to: number) => isoStamps(starts.slice(from, to), config.timeZone);
+  return new ComputedReport(query, ids, { starts, buckets: stamps, keys: cells.keys, compute, empty });
 }

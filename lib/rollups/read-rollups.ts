@@ -51,13 +51,17 @@ export async function readRollups(
   const fields = AGGREGATE_FIELDS.filter((f) => need.has(f));
   const pos = new Map(fields.map((f, i) => [f, i]));
   const nf = fields.length;
+  const ns = slots.length;
   const cells = new Map<string | null, Float64Array>();
-  /** The sums of `key`, slot after slot (`nf` values each); `tooMany` may refuse one more group before it is allocated. */
+  /**
+   * The sums of `key`, field after field (`ns` slots each: field `p` of slot `i` at `p * ns + i`, so that a
+   * strip's day is written to consecutive memory); `tooMany` may refuse one more group before it is allocated.
+   */
   const sumsOf = (key: string | null): Float64Array => {
     let arr = cells.get(key);
     if (!arr) {
       tooMany(cells.size + 1);
-      cells.set(key, (arr = new Float64Array(slots.length * nf)));
+      cells.set(key, (arr = new Float64Array(ns * nf)));
     }
     return arr;
   };
@@ -81,6 +85,7 @@ export async function readRollups(
   if (factFields.length > 0) {
     const cols = factFields.map(columnOf);
     const at = factFields.map((f) => pos.get(f)!);
+    const offsets = at.map((p) => p * ns);
     const readQuarters = (grain: Grain, from: number, to: number) => {
       const params: unknown[] = [grain, factLevel, new Date(from), new Date(to)];
       let where = `grain = $1 and level = $2 and bucket >= $3 and bucket < $4`;
@@ -96,8 +101,7 @@ export async function readRollups(
         for (let i = 0; i < at.length; i++) if (v[i] !== 0) nonZero = true;
         if (!nonZero) return;
         const arr = sumsOf(key);
-        const base = slot * nf;
-        for (let i = 0; i < at.length; i++) arr[base + at[i]!]! += v[i]!;
+        for (let i = 0; i < offsets.length; i++) arr[offsets[i]! + slot]! += v[i]!;
       });
     };
     for (const range of ranges(slots, slotGrains)) {
@@ -107,7 +111,7 @@ export async function readRollups(
       }
       // Finished days from their strips; the others (today, days changed since) from the quarter-hours.
       const days = await builtDays(q, range.from, range.to);
-      // Where each quarter-hour of the strips' day goes: its slot's offset in the sums, or -1.
+      // Where each quarter-hour of the strips' day goes: its slot, or -1.
       const target = new Int32Array(96);
       let targetDay = Number.NaN;
       await readStrips(q, days, factFields, queueSet && [...queueSet], (strip) => {
@@ -117,15 +121,15 @@ export async function readRollups(
           targetDay = strip.day;
           for (let j = 0; j < 96; j++) {
             const slot = slotOf(targetDay + j * QUARTER_MS);
-            target[j] = slot >= 0 && slotGrains[slot] === "q" ? slot * nf : -1;
+            target[j] = slot >= 0 && slotGrains[slot] === "q" ? slot : -1;
           }
         }
         const arr = sumsOf(key);
-        const p = at[strip.field]!;
+        const offset = offsets[strip.field]!;
         const { quarters, values, count } = strip;
         for (let i = 0; i < count; i++) {
-          const base = target[quarters[i]!]!;
-          if (base >= 0) arr[base + p]! += values[i]!;
+          const slot = target[quarters[i]!]!;
+          if (slot >= 0) arr[offset + slot]! += values[i]!;
         }
       });
       for (const rest of outside(range, days)) await readQuarters("q", rest.from, rest.to);
@@ -146,10 +150,9 @@ export async function readRollups(
     const fast = slots.map((s, i) => !byAgent && queueSet === null && exact(s, slotGrains[i]!) && s.end <= now && !(s.end > openFrom && s.start < now));
     const add = (key: string | null, slot: number, times: readonly number[]) => {
       const arr = sumsOf(key);
-      const at = slot * nf;
       AGENT_TIME_FIELDS.forEach((f, i) => {
         const p = pos.get(f);
-        if (p !== undefined) arr[at + p]! += times[i]!;
+        if (p !== undefined) arr[p * ns + slot]! += times[i]!;
       });
     };
     const staffedPos = pos.get("staffedAgents");
@@ -163,7 +166,7 @@ export async function readRollups(
         if (slot < 0 || !fast[slot] || slotGrains[slot] !== grain) return;
         const key = groupBy === "none" ? null : g.queues;
         add(key, slot, [v[0]!, v[1]!, v[2]!, v[3]!]);
-        if (staffedPos !== undefined) sumsOf(key)[slot * nf + staffedPos]! += v[4]!;
+        if (staffedPos !== undefined) sumsOf(key)[staffedPos * ns + slot]! += v[4]!;
       });
     }
 
@@ -219,7 +222,7 @@ export async function readRollups(
         add(key, Number(slot), t);
         if (t.some((ms) => ms > 0)) present++;
       }
-      if (staffedPos !== undefined) sumsOf(key)[Number(slot) * nf + staffedPos]! += present;
+      if (staffedPos !== undefined) sumsOf(key)[staffedPos * ns + Number(slot)]! += present;
     }
   }
 
@@ -237,7 +240,7 @@ export async function readRollups(
       const slot = slotOf(w.o);
       const key = keyOf(w.queue, w.channel, "");
       if (slot < 0 || key === undefined) continue;
-      sumsOf(key)[slot * nf + p]! += 1;
+      sumsOf(key)[p * ns + slot]! += 1;
     }
   }
 
@@ -254,13 +257,13 @@ export async function readRollups(
     isEmpty(slot, k) {
       const arr = sums[k];
       if (!arr) return true;
-      for (let i = slot * nf, end = i + nf; i < end; i++) if (arr[i] !== 0) return false;
+      for (let i = slot, end = ns * nf; i < end; i += ns) if (arr[i] !== 0) return false;
       return true;
     },
     aggregate(slot, k) {
       const arr = sums[k];
-      if (arr) write(shared, arr, slot * nf);
-      else write(shared, zeros, 0);
+      if (arr) write(shared, arr, slot, ns);
+      else write(shared, zeros, 0, 1);
       return shared;
     },
   };
