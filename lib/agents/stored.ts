@@ -1,12 +1,12 @@
 import type { Database } from "../../db/client";
-import { parseEvent, type EventOf, type EventType } from "../events/schema";
+import { readStoredEvent, type EventOf, type EventType } from "../events/schema";
 
 /** Stored payloads parsed back into events of one type (rows that no longer parse are skipped). */
 export function parseStored<T extends EventType>(rows: readonly { payload: unknown }[], type: T): EventOf<T>[] {
   const out: EventOf<T>[] = [];
   for (const r of rows) {
-    const p = parseEvent(typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload, Infinity);
-    if (p.ok && p.event.type === type) out.push(p.event as EventOf<T>);
+    const e = readStoredEvent(r.payload);
+    if (e?.type === type) out.push(e as EventOf<T>);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { EVENT_TYPES, parseEvent } from "./schema";
+import { EVENT_TYPES, parseEvent, readStoredEvent } from "./schema";
+import { streamArb } from "../metrics/testing/streams";
 
 const NOW = Date.parse("2026-11-23T10:00:00Z");
 const ok = (raw: unknown) => {
@@ -69,5 +70,30 @@ describe("parseEvent (CONTRACT §2)", () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("readStoredEvent", () => {
+  it("reads a stored payload (decoded or as text) as the event parseEvent accepted", () => {
+    fc.assert(
+      fc.property(streamArb(Date.UTC(2026, 5, 1), 30), (stream) => {
+        for (const raw of stream) {
+          const p = parseEvent(raw, Infinity);
+          if (!p.ok) continue;
+          expect(readStoredEvent(JSON.parse(p.payload))).toEqual(p.event);
+          expect(readStoredEvent(p.payload)).toEqual(p.event);
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it("gives a row stored by an earlier version today's defaults, and null for one that no longer validates", () => {
+    const old = { id: "e1", type: "contact.offered", at: 1_700_000_000_000, contactId: "c1", queue: "sales" };
+    expect(readStoredEvent(old)).toMatchObject({ channel: "voice", direction: "inbound" });
+    expect(readStoredEvent({ ...old, type: "contact.teleported" })).toBeNull();
+    expect(readStoredEvent({ ...old, queue: undefined })).toBeNull();
+    expect(readStoredEvent({ id: "s1", type: "survey.response", at: 1, kind: "csat", score: 9 })).toBeNull();
+    expect(readStoredEvent(null)).toBeNull();
   });
 });

@@ -170,6 +170,22 @@ export function parseEvent(input: unknown, now: number): ParseResult {
   return { ok: true, event, payload };
 }
 
+/**
+ * An event read back from the database (its jsonb payload, decoded or as
+ * text): validated and normalised by the schema of its type as at ingest, so a
+ * row stored by an earlier version reads with today's defaults; without what
+ * only untrusted input needs (depth, clock skew, storable text, serialising it
+ * again). Null for a row that no longer validates.
+ */
+export function readStoredEvent(payload: unknown): VigieEvent | null {
+  const input: unknown = typeof payload === "string" ? JSON.parse(payload) : payload;
+  if (typeof input !== "object" || input === null) return null;
+  const at = EVENT_TYPES.indexOf((input as { type?: unknown }).type as EventType);
+  if (at < 0) return null;
+  const parsed = variants[at]!.safeParse(input);
+  return parsed.success ? (parsed.data as VigieEvent) : null;
+}
+
 /** Events are shallow; a hostile depth would overflow JSON.stringify's stack. */
 const MAX_DEPTH = 32;
 

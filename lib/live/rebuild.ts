@@ -1,5 +1,5 @@
 import type { Database } from "../../db/client";
-import { parseEvent } from "../events/schema";
+import { readStoredEvent } from "../events/schema";
 import type { MetricsEngine } from "../metrics/engine";
 import { startOfLocalDay } from "../metrics/time";
 
@@ -18,10 +18,9 @@ export async function rebuildEngine(database: Database, engine: MetricsEngine, n
   let count = 0;
   const feed = (rows: { payload: unknown }[]) => {
     for (const r of rows) {
-      const payload = typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload;
-      const p = parseEvent(payload, Infinity);
-      if (p.ok) {
-        engine.apply(p.event, now);
+      const event = readStoredEvent(r.payload);
+      if (event) {
+        engine.apply(event, now);
         count++;
       }
     }

@@ -1,5 +1,5 @@
 import type { Database } from "../../db/client";
-import { parseEvent } from "../events/schema";
+import { readStoredEvent } from "../events/schema";
 import { contactConfig, type Restriction } from "../metrics/batch";
 import { applyToContact, contactFacts, isWaiting, newContact, type ContactState } from "../metrics/contact";
 import type { EngineConfig } from "../metrics/engine";
@@ -98,11 +98,11 @@ export async function contactTimeline(
   const events: TimelineEvent[] = [];
   for (const r of rows) {
     const raw = (typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload) as Record<string, unknown>;
-    const p = parseEvent(raw, Infinity);
-    if (!p.ok) continue;
-    applyToContact(state, p.event);
+    const event = readStoredEvent(raw);
+    if (!event) continue;
+    applyToContact(state, event);
     const fields = Object.fromEntries(Object.entries(raw).filter(([k]) => !ENVELOPE.has(k)));
-    events.push({ id: p.event.id, type: p.event.type, at: p.event.at, fields });
+    events.push({ id: event.id, type: event.type, at: event.at, fields });
   }
   if (!contactVisible(state, only)) return null;
   return { contact: summarize(state, config), events };

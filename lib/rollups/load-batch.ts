@@ -1,5 +1,5 @@
 import type { Database } from "../../db/client";
-import { parseEvent, type VigieEvent } from "../events/schema";
+import { readStoredEvent, type VigieEvent } from "../events/schema";
 
 export interface SeqEvent {
   seq: number;
@@ -115,8 +115,8 @@ const AGENT_EVENTS = `
 async function rows(database: Database, text: string, params: unknown[]): Promise<SeqEvent[]> {
   const out: SeqEvent[] = [];
   for (const r of await database.query<{ seq: string | number; payload: unknown }>(text, params)) {
-    const p = parseEvent(typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload, Infinity);
-    if (p.ok) out.push({ seq: Number(r.seq), event: p.event });
+    const event = readStoredEvent(r.payload);
+    if (event) out.push({ seq: Number(r.seq), event });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { Database } from "../../db/client";
-import { parseEvent, type VigieEvent } from "../events/schema";
+import { readStoredEvent, type VigieEvent } from "../events/schema";
 import { BatchFold, type WaitingContact } from "../metrics/batch";
 import type { EngineConfig } from "../metrics/engine";
 import { DEFAULT_REPEAT_DAYS } from "../metrics/engine";
@@ -8,6 +8,7 @@ import { agentTimeRows, factRows } from "../metrics/rollup/rows";
 import { loadReportEvents } from "../reports/load-events";
 import { applyDelta } from "./apply-delta";
 import { periodsOf } from "./periods";
+import { contactSpans } from "./contact-spans";
 import { buildStrips, staleFrom } from "./strips";
 
 const WINDOW_DAYS = 7;
@@ -47,23 +48,45 @@ export async function rebuildAllRollups(database: Database, config: EngineConfig
   const waiting: WaitingContact[] = [];
   const agents = (await database.query<{ a: string }>(`select distinct agent_id as a from events where type = 'agent.state' and seq <= $1`, [watermark])).map((r) => r.a);
   const t0 = Date.now();
-  for (let start = days; start <= Number(hi); ) {
+  const spans = await contactSpans(database, watermark);
+  try {
     // A week at a time: each window reads its contacts' links (cases, records, repeats) once.
-    let next = start;
-    for (let d = 0; d < WINDOW_DAYS; d++) next = periodsOf([next + 26 * 3_600_000], "day", config.timeZone).starts[0]!;
-    const fold = new BatchFold(await loadReportEvents(database, { from: start, to: next }, repeatDays, watermark, { agentStates: false }), config);
-    const facts = factRows(fold.everyFact().filter((f) => f.at >= start && f.at < next));
-    waiting.push(...fold.waitingContacts().filter((w) => w.at >= start && w.at < next));
-    const timelines = new AgentTimelines();
-    for (const e of await dayStates(database, agents, start, next, watermark)) timelines.apply(e);
-    const clipped = [...timelines.closedSegments()]
-      .map((s) => ({ ...s, from: Math.max(s.from, start), to: Math.min(s.to, next) }))
-      .filter((s) => s.to > s.from);
-    const delta = { facts: [...facts.values()], agentTime: [...agentTimeRows(clipped).values()], waitingTouched: [], waiting: [], tails: [] };
-    await database.transaction((q) => applyDelta(q, delta, config.timeZone));
-    const crossedMonth = periodsOf([start], "month", config.timeZone).starts[0] !== periodsOf([next], "month", config.timeZone).starts[0];
-    start = next;
-    if (crossedMonth) log(`rollups: rebuilt up to ${new Date(start).toISOString().slice(0, 10)} in ${Math.round((Date.now() - t0) / 1000)} s`);
+    const windows: { start: number; next: number }[] = [];
+    for (let start = days; start <= Number(hi); ) {
+      let next = start;
+      for (let d = 0; d < WINDOW_DAYS; d++) next = periodsOf([next + 26 * 3_600_000], "day", config.timeZone).starts[0]!;
+      windows.push({ start, next });
+      start = next;
+    }
+    // The next window is read (PostgreSQL's work) while this one is folded and written (Node's).
+    const read = ({ start, next }: { start: number; next: number }) => {
+      const p = Promise.all([
+        loadReportEvents(database, { from: start, to: next }, repeatDays, watermark, { agentStates: false, contactSpan: spans.span }),
+        dayStates(database, agents, start, next, watermark),
+      ]);
+      p.catch(() => {}); // awaited below; a failure of a read ahead is not left unhandled if this window fails first
+      return p;
+    };
+    let ahead = read(windows[0]!);
+    for (let w = 0; w < windows.length; w++) {
+      const { start, next } = windows[w]!;
+      const [events, states] = await ahead;
+      if (w + 1 < windows.length) ahead = read(windows[w + 1]!);
+      const fold = new BatchFold(events, config);
+      const facts = factRows(fold.everyFact().filter((f) => f.at >= start && f.at < next));
+      for (const c of fold.waitingContacts()) if (c.at >= start && c.at < next) waiting.push(c);
+      const timelines = new AgentTimelines();
+      for (const e of states) timelines.apply(e);
+      const clipped = [...timelines.closedSegments()]
+        .map((s) => ({ ...s, from: Math.max(s.from, start), to: Math.min(s.to, next) }))
+        .filter((s) => s.to > s.from);
+      const delta = { facts: [...facts.values()], agentTime: [...agentTimeRows(clipped).values()], waitingTouched: [], waiting: [], tails: [] };
+      await database.transaction((q) => applyDelta(q, delta, config.timeZone));
+      const crossedMonth = periodsOf([start], "month", config.timeZone).starts[0] !== periodsOf([next], "month", config.timeZone).starts[0];
+      if (crossedMonth) log(`rollups: rebuilt up to ${new Date(next).toISOString().slice(0, 10)} in ${Math.round((Date.now() - t0) / 1000)} s`);
+    }
+  } finally {
+    await spans.close();
   }
   await database.transaction(async (q) => {
     // The contacts still waiting, written as the incremental path writes them (one entry per contact).
@@ -113,8 +136,8 @@ async function dayStates(database: Database, agents: readonly string[], from: nu
   );
   const out: Extract<VigieEvent, { type: "agent.state" }>[] = [];
   for (const r of rows) {
-    const p = parseEvent(typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload, Infinity);
-    if (p.ok && p.event.type === "agent.state") out.push(p.event);
+    const e = readStoredEvent(r.payload);
+    if (e?.type === "agent.state") out.push(e);
   }
   return out;
 }

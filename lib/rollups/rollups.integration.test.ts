@@ -163,6 +163,30 @@ describe(`rollups (${backendName()})`, () => {
     expect(await expectReportsEqualRecomputation(Date.now())).toBeGreaterThan(100);
   });
 
+  it("rebuilt, find the events of a contact months apart (the rebuild searches a contact's events in its span only)", async () => {
+    // Two contacts offered and answered 40 days ago whose last events arrive today: a wrap-up (handle
+    // time lands today, measured from the answer) and a survey (scored where its contact was answered).
+    const now = Date.now();
+    const then = now - 40 * 86_400_000;
+    const today = Math.max(dayStart(dayOf(now), TZ), now - 2 * 3_600_000);
+    const raw = [
+      { id: "far-1o", type: "contact.offered", at: then, contactId: "far-1", queue: "sales", channel: "email", customerId: "u-far" },
+      { id: "far-1a", type: "contact.answered", at: then + 30_000, contactId: "far-1", agentId: "a-far" },
+      { id: "far-1e", type: "contact.ended", at: today, contactId: "far-1" },
+      { id: "far-1w", type: "contact.wrapped", at: today + 60_000, contactId: "far-1" },
+      { id: "far-2o", type: "contact.offered", at: then + 3_600_000, contactId: "far-2", queue: "support", channel: "voice" },
+      { id: "far-2a", type: "contact.answered", at: then + 3_610_000, contactId: "far-2", agentId: "a-far" },
+      { id: "far-2e", type: "contact.ended", at: then + 3_900_000, contactId: "far-2" },
+      { id: "far-2s", type: "survey.response", at: today + 120_000, kind: "csat", score: 2, contactId: "far-2" },
+    ].map((e) => parseEvent(e, now)).map((p) => (p.ok ? p.event : expect.unreachable(p.error)));
+    await new EventWriter(database).write(raw.map((event) => ({ event, payload: JSON.stringify(event) })));
+    await rebuildAllRollups(database, CONFIG);
+    const cases: Case[] = [["none", "day", {}], ["agent", "day", {}], ["queue", "day", {}], ["agent", "month", {}]];
+    expect(await expectReportsEqualRecomputation(now, CONFIG, dayOf(then), dayOf(now), cases)).toBeGreaterThan(40);
+    const [row] = (await runReport(database, reportQuerySchema.parse({ from: dayOf(now), to: dayOf(now), granularity: "day", groupBy: "agent" }), CONFIG, { agentId: "a-far" }, now)).rows;
+    expect(row?.metrics.handled, "the wrap-up of today, with its answer 40 days ago").toBe(1);
+  });
+
   it("strips keep queue names holding their own separators, and a reader limited to queues sees only theirs", async () => {
     const now = Date.now();
     const odd = ["a|b;c", "back\\slash\\!", "é;|\\,", "plain"];
