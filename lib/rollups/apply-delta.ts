@@ -1,7 +1,7 @@
 import type { Query } from "../../db/client";
 import type { RollupDelta } from "../metrics/rollup/delta";
 import { AGENT_TIME_FIELDS, columnOf, FACT_FIELDS } from "../metrics/rollup/fields";
-import type { AgentTimeRow, FactRow } from "../metrics/rollup/rows";
+import type { AgentTimeRow } from "../metrics/rollup/rows";
 import { periodsOf } from "./periods";
 import { markStale } from "./strips";
 
@@ -9,11 +9,28 @@ const FACT_COLS = FACT_FIELDS.map(columnOf);
 const TIME_COLS = AGENT_TIME_FIELDS.map(columnOf);
 const arrays = (from: number, n: number) => Array.from({ length: n }, (_, i) => `$${from + i}::float8[]`).join(", ");
 
+/**
+ * A delta's quarter-hour rows (level 0) are sent once; the database adds them
+ * into every row they feed: levels 0, 1 (without the agent) and 2 (the agent
+ * alone), in the quarter-hour, the local day and the local month ($1–$3 map
+ * each quarter-hour to its day and month, computed here as reports compute them).
+ */
 const UPSERT_FACTS = `
+  with u as (
+    select to_timestamp(u.b / 1000.0) as b, u.q, u.c, u.a, to_timestamp(p.d / 1000.0) as d, to_timestamp(p.m / 1000.0) as m,
+      ${FACT_COLS.map((c) => `u.${c}`).join(", ")}
+    from unnest($4::float8[], $5::text[], $6::text[], $7::text[], ${arrays(8, FACT_COLS.length)}) as u(b, q, c, a, ${FACT_COLS.join(", ")})
+    join unnest($1::float8[], $2::float8[], $3::float8[]) as p(qb, d, m) on p.qb = u.b),
+  lv as (
+    select 0 as l, q, c, a, b, d, m, ${FACT_COLS.join(", ")} from u
+    union all select 1, q, c, '', b, d, m, ${FACT_COLS.join(", ")} from u
+    union all select 2, '', '', a, b, d, m, ${FACT_COLS.join(", ")} from u),
+  gr as (
+    select 'q' as g, l, b as t, q, c, a, ${FACT_COLS.join(", ")} from lv
+    union all select 'd', l, d, q, c, a, ${FACT_COLS.join(", ")} from lv
+    union all select 'm', l, m, q, c, a, ${FACT_COLS.join(", ")} from lv)
   insert into rollups (grain, level, bucket, queue, channel, agent, ${FACT_COLS.join(", ")})
-  select u.g, u.l, to_timestamp(u.b / 1000.0), u.q, u.c, u.a, ${FACT_COLS.map((c) => `u.${c}`).join(", ")}
-  from unnest($1::text[], $2::int[], $3::float8[], $4::text[], $5::text[], $6::text[], ${arrays(7, FACT_COLS.length)})
-    as u(g, l, b, q, c, a, ${FACT_COLS.join(", ")})
+  select g, l, t, q, c, a, ${FACT_COLS.map((c) => `sum(${c})`).join(", ")} from gr group by g, l, t, q, c, a
   on conflict (grain, level, bucket, queue, channel, agent) do update set
     ${FACT_COLS.map((c) => `${c} = rollups.${c} + excluded.${c}`).join(", ")}`;
 
@@ -54,36 +71,24 @@ export async function applyDelta(q: Query, delta: RollupDelta, timeZone: string)
   const touch = (g: string, b: number) => touched.set(`${g}${b}`, [g, b]);
 
   if (delta.facts.length > 0) {
-    const rows = new Map<string, { g: string; l: number; r: FactRow }>();
-    const add = (g: string, l: number, b: number, r: FactRow) => {
-      // Level 0: (queue, channel, agent); 1: without the agent; 2: the agent alone.
-      const agent = l === 1 ? "" : r.agent;
-      const queue = l === 2 ? "" : r.queue;
-      const channel = l === 2 ? "" : r.channel;
-      const key = `${g}\u0000${l}\u0000${b}\u0000${queue}\u0000${channel}\u0000${agent}`;
-      const cur = rows.get(key);
-      if (cur) for (let i = 0; i < r.v.length; i++) cur.r.v[i]! += r.v[i]!;
-      else rows.set(key, { g, l, r: { bucket: b, queue, channel, agent, v: Float64Array.from(r.v) } });
-      touch(g, b);
-    };
-    for (const r of delta.facts) {
-      const { day, month } = periods.get(r.bucket)!;
-      for (const l of [0, 1, 2]) {
-        add("q", l, r.bucket, r);
-        add("d", l, day, r);
-        add("m", l, month, r);
-      }
+    const quarters = [...new Set(delta.facts.map((r) => r.bucket))];
+    for (const b of quarters) {
+      const { day, month } = periods.get(b)!;
+      touch("q", b);
+      touch("d", day);
+      touch("m", month);
     }
-    await markStale(q, delta.facts.map((r) => r.bucket));
-    const list = [...rows.values()];
+    await markStale(q, quarters);
+    const f = delta.facts;
     await q(UPSERT_FACTS, [
-      list.map((x) => x.g),
-      list.map((x) => x.l),
-      list.map((x) => x.r.bucket),
-      list.map((x) => x.r.queue),
-      list.map((x) => x.r.channel),
-      list.map((x) => x.r.agent),
-      ...FACT_COLS.map((_, i) => list.map((x) => x.r.v[i])),
+      quarters,
+      quarters.map((b) => periods.get(b)!.day),
+      quarters.map((b) => periods.get(b)!.month),
+      f.map((r) => r.bucket),
+      f.map((r) => r.queue),
+      f.map((r) => r.channel),
+      f.map((r) => r.agent),
+      ...FACT_COLS.map((_, i) => f.map((r) => r.v[i])),
     ]);
   }
   if (delta.agentTime.length > 0) {
