@@ -108,6 +108,8 @@ export async function applyDelta(q: Query, delta: RollupDelta, timeZone: string)
       add("d", day, r);
       add("m", month, r);
     }
+    // Level 1 of these quarter-hours is derived again below: their days' strips are stale.
+    await markStale(q, delta.agentTime.map((r) => r.bucket));
     const list = [...rows.values()];
     await q(UPSERT_TIME, [
       list.map((x) => x.g),

@@ -124,12 +124,15 @@ export async function readRollups(
             target[j] = slot >= 0 && slotGrains[slot] === "q" ? slot : -1;
           }
         }
-        const arr = sumsOf(key);
         const offset = offsets[strip.field]!;
         const { quarters, values, count } = strip;
+        // The group is made by a value in the report's slots, not by the strip (a UTC day overhangs the range).
+        let arr: Float64Array | undefined;
         for (let i = 0; i < count; i++) {
           const slot = target[quarters[i]!]!;
-          if (slot >= 0) arr[offset + slot]! += values[i]!;
+          if (slot < 0) continue;
+          arr ??= sumsOf(key);
+          arr[offset + slot]! += values[i]!;
         }
       });
       for (const rest of outside(range, days)) await readQuarters("q", rest.from, rest.to);
@@ -158,16 +161,50 @@ export async function readRollups(
     const staffedPos = pos.get("staffedAgents");
 
     // Exact, closed slots without restriction: per-queue sums with their distinct counts.
-    for (const { grain, from, to } of ranges(slots, slotGrains, (i) => fast[i]!)) {
+    const readLevel1 = (grain: Grain, from: number, to: number) => {
       const where = `grain = $1 and level = 1 and bucket >= $2 and bucket < $3 and ${groupBy === "none" ? "queues = '*'" : "queues <> '*'"}`;
       const values = ["available_ms", "busy_ms", "wrap_up_ms", "paused_ms", "staffed"];
-      await readPacked(q, { table: "agent_time", groupBy: ["queues"], values, where, params: [grain, new Date(from), new Date(to)] }, (g, b, v) => {
+      return readPacked(q, { table: "agent_time", groupBy: ["queues"], values, where, params: [grain, new Date(from), new Date(to)] }, (g, b, v) => {
         const slot = slotOf(b);
         if (slot < 0 || !fast[slot] || slotGrains[slot] !== grain) return;
         const key = groupBy === "none" ? null : g.queues;
         add(key, slot, [v[0]!, v[1]!, v[2]!, v[3]!]);
         if (staffedPos !== undefined) sumsOf(key)[staffedPos * ns + slot]! += v[4]!;
       });
+    };
+    for (const range of ranges(slots, slotGrains, (i) => fast[i]!)) {
+      if (range.grain !== "q") {
+        await readLevel1(range.grain, range.from, range.to);
+        continue;
+      }
+      // Finished days from their strips, as for the facts. The staffed strip is always read: every level 1
+      // row counts at least one agent, so it names the same groups as the rows would.
+      const days = await builtDays(q, range.from, range.to);
+      const stripFields = [...AGENT_TIME_FIELDS.filter((f) => pos.has(f)), "staffedAgents" as const];
+      const target = new Int32Array(96);
+      let targetDay = Number.NaN;
+      await readStrips(q, days, stripFields, null, (strip) => {
+        if ((strip.queue === "*") !== (groupBy === "none")) return;
+        if (strip.day !== targetDay) {
+          targetDay = strip.day;
+          for (let j = 0; j < 96; j++) {
+            const slot = slotOf(targetDay + j * QUARTER_MS);
+            target[j] = slot >= 0 && fast[slot] && slotGrains[slot] === "q" ? slot : -1;
+          }
+        }
+        // staffedAgents when not asked for is read for its groups only (offset -1: nothing added).
+        const p = pos.get(stripFields[strip.field]!);
+        const offset = p === undefined ? -1 : p * ns;
+        const { quarters, values, count } = strip;
+        let arr: Float64Array | undefined;
+        for (let i = 0; i < count; i++) {
+          const slot = target[quarters[i]!]!;
+          if (slot < 0) continue;
+          arr ??= sumsOf(groupBy === "none" ? null : strip.queue);
+          if (offset >= 0) arr[offset + slot]! += values[i]!;
+        }
+      });
+      for (const rest of outside(range, days)) await readLevel1("q", rest.from, rest.to);
     }
 
     // Every other slot: from the per-agent rows and the open states, per agent, so that distinct agents

@@ -211,6 +211,58 @@ describe(`rollups (${backendName()})`, () => {
     expect(offered(limited.rows)).toEqual({ [odd[0]!]: 1, [odd[1]!]: 0, [odd[2]!]: 1, [odd[3]!]: 0 });
   });
 
+  it("read a finished day's agent time from its strips, and a late state makes the day's strips stale", async () => {
+    // A database of its own: no agent left in a tracked state (their open time would keep the slots off the strips).
+    const own = await openMigratedTestDatabase();
+    try {
+      const db = own.database;
+      const now = Date.now();
+      const day = dayOf(now - 4 * 86_400_000);
+      const nine = dayStart(day, TZ) + 9 * 3_600_000;
+      const min = 60_000;
+      const write = async (raw: object[]) => {
+        const events = raw.map((r) => parseEvent(r, now)).map((p) => (p.ok ? p.event : expect.unreachable(p.error)));
+        await new EventWriter(db).write(events.map((event) => ({ event, payload: JSON.stringify(event) })));
+        await catchUpRollups(db, CONFIG);
+      };
+      await write([
+        { id: "s1-1", type: "agent.state", at: nine, agentId: "s1", state: "available", queues: ["support"] },
+        { id: "s1-2", type: "agent.state", at: nine + 120 * min, agentId: "s1", state: "offline" },
+        { id: "s2-1", type: "agent.state", at: nine, agentId: "s2", state: "available", queues: ["sales", "support"] },
+        { id: "s2-2", type: "agent.state", at: nine + 60 * min, agentId: "s2", state: "offline" },
+      ]);
+      const report = (groupBy: GroupBy) =>
+        runReport(db, reportQuerySchema.parse({ from: day, to: day, granularity: "15m", groupBy, metrics: "occupancy,agentsStaffed" }), CONFIG, {}, now);
+      const cell = (rows: { key: string | null; bucket: string; metrics: Record<string, number | null> }[], key: string | null, at: number) =>
+        rows.find((r) => r.key === key && Date.parse(r.bucket) === at)?.metrics;
+      const built = async () => Number((await db.query<{ n: string }>(`select count(*) as n from rollup_strip_days where built`))[0]!.n);
+      await buildStrips(db, now, Infinity);
+      expect(await built()).toBeGreaterThan(0);
+      const before = await report("queue");
+      expect(cell(before.rows, "support", nine + 30 * min)).toEqual({ occupancy: 0, agentsStaffed: 2 });
+      expect(cell(before.rows, "support", nine + 75 * min)).toEqual({ occupancy: 0, agentsStaffed: 1 });
+      expect(cell(before.rows, "sales", nine)).toEqual({ occupancy: 0, agentsStaffed: 1 });
+      expect(cell(before.rows, "sales", nine + 75 * min)?.agentsStaffed ?? null).toBeNull();
+      expect(cell((await report("none")).rows, null, nine)).toEqual({ occupancy: 0, agentsStaffed: 2 });
+
+      // s1 was busy 09:30–09:45, told late: the day's strips no longer say so, the quarter-hours do.
+      await write([
+        { id: "s1-late-1", type: "agent.state", at: nine + 30 * min, agentId: "s1", state: "busy" },
+        { id: "s1-late-2", type: "agent.state", at: nine + 45 * min, agentId: "s1", state: "available" },
+      ]);
+      expect(await built()).toBe(0);
+      const after = await report("queue");
+      expect(cell(after.rows, "support", nine + 30 * min)).toEqual({ occupancy: 0.5, agentsStaffed: 2 });
+      expect(cell(after.rows, "sales", nine + 30 * min)).toEqual({ occupancy: 0, agentsStaffed: 1 });
+      await buildStrips(db, now, Infinity);
+      expect(await built()).toBeGreaterThan(0);
+      expect((await report("queue")).rows).toEqual(after.rows);
+      expect(cell((await report("none")).rows, null, nine + 30 * min)).toEqual({ occupancy: 0.5, agentsStaffed: 2 });
+    } finally {
+      await own.close();
+    }
+  });
+
   it("follow new thresholds from today on, as the live engine does", async () => {
     const now = Date.now();
     // Contacts of this morning answered after 10 s and a 6 s abandon: in the service level and a long abandon

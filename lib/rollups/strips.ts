@@ -1,12 +1,13 @@
 import type { Database, Query } from "../../db/client";
 import type { AggregateField } from "../metrics/aggregate";
-import { columnOf, FACT_FIELDS, QUARTER_MS } from "../metrics/rollup/fields";
+import { AGENT_TIME_FIELDS, columnOf, FACT_FIELDS, QUARTER_MS } from "../metrics/rollup/fields";
 
 /**
  * Strips: a read-optimised copy of the level 1 quarter-hours (facts without
- * the agent), for reports at 15 min / 30 min / hour over many days. One row
- * per (UTC day, field) holding, for every (queue, channel) where the field is
- * non-zero that day, its quarter-hours as text:
+ * the agent; agent time and staffed agents per queue, under the channel "" and
+ * the queue `*` for every agent), for reports at 15 min / 30 min / hour over
+ * many days. One row per (UTC day, field) holding, for every (queue, channel)
+ * where the field is non-zero that day, its quarter-hours as text:
  * `queue|channel|slot:value,value,slot:value;queue|channel|…` (slot =
  * quarter-hour from 00:00 UTC, 0–95; a value without `slot:` is in the
  * quarter-hour after the previous value's, so busy hours carry no slots;
@@ -14,7 +15,7 @@ import { columnOf, FACT_FIELDS, QUARTER_MS } from "../metrics/rollup/fields";
  * report reads ~1,500 rows, only of the fields it needs, instead of 400,000
  * quarter-hour rows with all their sums.
  *
- * Exactness: the rows in `rollups` stay the truth. Every write to a day's
+ * Exactness: the rows in `rollups` and `agent_time` stay the truth. Every write to a day's
  * level 1 quarter-hours marks the day stale in the same transaction
  * (`markStale`); reports read strips only for days marked built, in the same
  * snapshot as everything else, and the quarter-hours themselves for the other
@@ -43,7 +44,33 @@ export async function staleFrom(q: Query, at: number): Promise<void> {
   await q(`update rollup_strip_days set built = false where day >= $1::date and built`, [dayOf(at)]);
 }
 
-const UNPIVOT = `(values ${FACT_FIELDS.map((f) => `('${f}', r.${columnOf(f)})`).join(", ")}) as f(name, v)`;
+const unpivot = (pairs: readonly (readonly [string, string])[]) => `(values ${pairs.map(([f, c]) => `('${f}', r.${c})`).join(", ")}) as f(name, v)`;
+
+/** A day's non-zero values of level 1 quarter-hours ($2–$3): fact sums per (queue, channel). */
+const FACT_VALUES = `select f.name, r.queue, r.channel, r.bucket, f.v
+  from rollups r cross join lateral ${unpivot(FACT_FIELDS.map((f) => [f, columnOf(f)]))}
+  where r.grain = 'q' and r.level = 1 and r.bucket >= $2 and r.bucket < $3 and f.v <> 0`;
+
+/** Agent time and distinct staffed agents per queue (or `*`, every agent), under the channel "". */
+const TIME_VALUES = `select f.name, r.queues as queue, '' as channel, r.bucket, f.v
+  from agent_time r cross join lateral ${unpivot([...AGENT_TIME_FIELDS.map((f) => [f, columnOf(f)] as const), ["staffedAgents", "staffed"]])}
+  where r.grain = 'q' and r.level = 1 and r.bucket >= $2 and r.bucket < $3 and f.v <> 0`;
+
+/** The strips of day $1 (a UTC day, [$2, $3)) from one of the selects above. */
+const insertStrips = (values: string) => `insert into rollup_strips (day, field, vals)
+  select $1::date, name, string_agg(replace(replace(replace(queue, '\\', '\\\\'), '|', '\\!'), ';', '\\,') || '|' || channel || '|' || vals, ';' order by queue, channel)
+  from (
+    select name, queue, channel, string_agg(case when slot = prev + 1 then '' else slot || ':' end || v, ',' order by slot) as vals
+    from (
+      select name, queue, channel, slot, v, lag(slot) over (partition by name, queue, channel order by slot) as prev
+      from (
+        select name, queue, channel, (extract(epoch from bucket - $2::timestamptz) * 1000)::bigint / ${QUARTER_MS} as slot, v
+        from (${values}) as day_values
+      ) values_of_day
+    ) with_previous
+    group by name, queue, channel
+  ) strips
+  group by name`;
 
 /**
  * Builds the strips of up to `limit` stale days that ended before `now`
@@ -68,24 +95,7 @@ export async function buildStrips(database: Database, now: number, limit = 31): 
       const from = new Date(`${day}T00:00:00Z`);
       const to = new Date(from.getTime() + DAY_MS);
       await q(`delete from rollup_strips where day = $1::date`, [day]);
-      await q(
-        `insert into rollup_strips (day, field, vals)
-         select $1::date, name, string_agg(replace(replace(replace(queue, '\\', '\\\\'), '|', '\\!'), ';', '\\,') || '|' || channel || '|' || vals, ';' order by queue, channel)
-         from (
-           select name, queue, channel, string_agg(case when slot = prev + 1 then '' else slot || ':' end || v, ',' order by slot) as vals
-           from (
-             select name, queue, channel, slot, v, lag(slot) over (partition by name, queue, channel order by slot) as prev
-             from (
-               select f.name, r.queue, r.channel, (extract(epoch from r.bucket - $2::timestamptz) * 1000)::bigint / ${QUARTER_MS} as slot, f.v
-               from rollups r cross join lateral ${UNPIVOT}
-               where r.grain = 'q' and r.level = 1 and r.bucket >= $2 and r.bucket < $3 and f.v <> 0
-             ) values_of_day
-           ) with_previous
-           group by name, queue, channel
-         ) strips
-         group by name`,
-        [day, from, to],
-      );
+      for (const values of [FACT_VALUES, TIME_VALUES]) await q(insertStrips(values), [day, from, to]);
       await q(`update rollup_strip_days set built = true where day = $1::date`, [day]);
       return true;
     });
