@@ -127,10 +127,11 @@ export async function rebuildAllRollups(database: Database, config: EngineConfig
  */
 async function dayStates(database: Database, agents: readonly string[], from: number, to: number, maxSeq: number) {
   const rows = await database.query<{ payload: unknown }>(
-    `select e.payload from unnest($4::text[]) as a(agent_id) cross join lateral (
-       -- Per agent, on (agent_id, at): the week's states without reading the week's contact events.
-       (select payload from events where type = 'agent.state' and agent_id = a.agent_id and at >= $1 and at < $2 and seq <= $3)
-       union all
+    // The week's states by time (per agent on (agent_id, at) was slower: that index holds every event of the
+    // agent, 31 s a week on the 10 M-contact year against 8–19 s), then the three states around it per agent.
+    `select payload from events where type = 'agent.state' and at >= $1 and at < $2 and seq <= $3
+     union all
+     select e.payload from unnest($4::text[]) as a(agent_id) cross join lateral (
        (select payload from events where type = 'agent.state' and agent_id = a.agent_id and at >= $2 and seq <= $3 order by at, id limit 1)
        union all
        (select payload from events where type = 'agent.state' and agent_id = a.agent_id and at < $1 and seq <= $3 order by at desc, id desc limit 1)
