@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "./client";
+import { LARGE_ARRAY, openDatabase, type Database } from "./client";
 import { backendName, createTestDatabase, withAdmin, type TestDatabase } from "./testing";
 
 /**
@@ -66,5 +66,36 @@ describe.runIf(backend === "postgres")("a transaction whose connection the serve
       // Unpatched, the slot waits for connect_timeout (10 s) and then fails.
       expect(Date.now() - started).toBeLessThan(5_000);
     }
+  });
+});
+
+describe.runIf(backend === "postgres")("statements binding large arrays", () => {
+  let db: TestDatabase;
+  let store: Database;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    // One connection: the statements it has prepared are the ones pg_prepared_statements shows it.
+    store = await openDatabase({ url: db.url!, writers: 1 });
+  });
+
+  afterAll(async () => {
+    await store?.close();
+    await db?.drop();
+  });
+
+  const preparedLike = async (marker: string) =>
+    (await store.query<{ n: number }>(`select count(*)::int as n from pg_prepared_statements where statement like $1 and statement not like '%pg_prepared_statements%'`, [`%${marker}%`]))[0]!.n;
+
+  it("are planned with their values (never a generic plan), while small ones stay prepared", async () => {
+    const small = Array.from({ length: LARGE_ARRAY - 1 }, (_, i) => `c${i}`);
+    const large = [...small, "last"];
+    for (let i = 0; i < 7; i++) {
+      expect(await store.query(`select count(*)::int as n from unnest($1::text[]) as small_marker(x) where x = any($1::text[])`, [small])).toEqual([{ n: small.length }]);
+      expect(await store.query(`select count(*)::int as n from unnest($1::text[]) as large_marker(x) where x = any($1::text[])`, [large])).toEqual([{ n: large.length }]);
+      await store.transaction((q) => q(`select count(*)::int as n from unnest($1::text[]) as tx_large_marker(x)`, [large]));
+    }
+    expect(await preparedLike("small_marker")).toBe(1);
+    expect(await preparedLike("large_marker")).toBe(0);
   });
 });

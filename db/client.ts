@@ -42,6 +42,19 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   return opts.url ? openPostgres(opts.url, opts.writers ?? 4) : openPglite(opts.dataDir ?? "./.vigie");
 }
 
+/** Arrays from this length on make a statement planned with its values (see `prepared`). */
+export const LARGE_ARRAY = 1000;
+
+/**
+ * Whether a statement is sent as a named prepared statement. The hot ones (the ingest INSERT of a few events)
+ * are, so they are planned once per connection. One binding a large array is not: after five runs PostgreSQL
+ * may keep a generic plan, where `x = any($n)` compares each row with every element instead of hashing the
+ * array (seen in a rollup rebuild: the same query took 288 s instead of 2.4 s on the week it switched), and
+ * planning is nothing beside such a statement. Behind a transaction-pooling proxy (PgBouncer < 1.21) set its
+ * prepared-statement support on.
+ */
+const prepared = (params: readonly unknown[]): boolean => !params.some((p) => Array.isArray(p) && p.length >= LARGE_ARRAY);
+
 async function openPostgres(url: string, writers: number): Promise<Database> {
   const common = { onnotice: () => {}, connect_timeout: 10, idle_timeout: 60 } as const;
   const raw = postgres(url, { ...common, max: writers });
@@ -53,13 +66,11 @@ async function openPostgres(url: string, writers: number): Promise<Database> {
     url,
     db: drizzlePostgres({ client: forDrizzle, schema }),
     query: async <T>(text: string, params: unknown[] = []) =>
-      // Prepared: the hot statements (the ingest INSERT) are planned once per connection, not per call.
-      // Behind a transaction-pooling proxy (PgBouncer < 1.21) set its prepared-statement support on.
-      (await raw.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true })) as unknown as T[],
+      (await raw.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: prepared(params) })) as unknown as T[],
     transaction: async <T>(fn: (query: Query) => Promise<T>) =>
       (await raw.begin((tx) =>
         fn(async <R>(text: string, params: unknown[] = []) =>
-          (await tx.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true })) as unknown as R[],
+          (await tx.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: prepared(params) })) as unknown as R[],
         ),
       )) as T,
     close: async () => {
