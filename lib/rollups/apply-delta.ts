@@ -79,8 +79,6 @@ export async function applyDelta(q: Query, delta: RollupDelta, timeZone: string)
       touch("m", month);
     }
     await markStale(q, quarters);
-    // A rebuild's week groups a million rows here: in memory rather than spilled to disk (this transaction only).
-    await q(`set local work_mem = '256MB'`);
     const f = delta.facts;
     await q(UPSERT_FACTS, [
       quarters,
