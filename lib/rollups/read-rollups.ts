@@ -7,7 +7,7 @@ import { AGENT_TIME_FIELDS, columnOf, FACT_FIELDS, QUARTER_MS } from "../metrics
 import type { Bucket } from "../reports/calendar";
 import type { GroupBy } from "../reports/report-query";
 import { readPacked } from "./packed-rows";
-import { builtDays, readStrips } from "./strips";
+import { builtDays, readStrips, type Strip } from "./strips";
 
 /** Sums per (slot, group) read from the rollups, only for the fields asked for. */
 export interface RollupCells {
@@ -66,6 +66,35 @@ export async function readRollups(
     return arr;
   };
   const slotOf = slotFinder(slots);
+  /** Where each quarter-hour of a strip's UTC day goes: its slot if `accept`ed, else -1 (computed once per day). */
+  const stripTargets = (accept: (slot: number) => boolean) => {
+    const target = new Int32Array(96);
+    let day = Number.NaN;
+    return (d: number): Int32Array => {
+      if (d !== day) {
+        day = d;
+        for (let j = 0; j < 96; j++) {
+          const slot = slotOf(d + j * QUARTER_MS);
+          target[j] = slot >= 0 && accept(slot) ? slot : -1;
+        }
+      }
+      return target;
+    };
+  };
+  /**
+   * Adds a strip's values into `key`'s sums at `offset` (-1: none, the group only). The group is made by a
+   * value in the report's slots, not by the strip (a UTC day overhangs a range of local days).
+   */
+  const addStrip = (strip: Strip, target: Int32Array, key: string | null, offset: number) => {
+    const { quarters, values, count } = strip;
+    let arr: Float64Array | undefined;
+    for (let i = 0; i < count; i++) {
+      const slot = target[quarters[i]!]!;
+      if (slot < 0) continue;
+      arr ??= sumsOf(key);
+      if (offset >= 0) arr[offset + slot]! += values[i]!;
+    }
+  };
   const byAgent = groupBy === "agent" || only.agentId != null;
   const queueSet = only.queues == null ? null : new Set(only.queues);
   const grainOf = (s: Bucket): Grain => {
@@ -111,29 +140,10 @@ export async function readRollups(
       }
       // Finished days from their strips; the others (today, days changed since) from the quarter-hours.
       const days = await builtDays(q, range.from, range.to);
-      // Where each quarter-hour of the strips' day goes: its slot, or -1.
-      const target = new Int32Array(96);
-      let targetDay = Number.NaN;
+      const targets = stripTargets((slot) => slotGrains[slot] === "q");
       await readStrips(q, days, factFields, queueSet && [...queueSet], (strip) => {
         const key = keyOf(strip.queue, strip.channel, "");
-        if (key === undefined) return;
-        if (strip.day !== targetDay) {
-          targetDay = strip.day;
-          for (let j = 0; j < 96; j++) {
-            const slot = slotOf(targetDay + j * QUARTER_MS);
-            target[j] = slot >= 0 && slotGrains[slot] === "q" ? slot : -1;
-          }
-        }
-        const offset = offsets[strip.field]!;
-        const { quarters, values, count } = strip;
-        // The group is made by a value in the report's slots, not by the strip (a UTC day overhangs the range).
-        let arr: Float64Array | undefined;
-        for (let i = 0; i < count; i++) {
-          const slot = target[quarters[i]!]!;
-          if (slot < 0) continue;
-          arr ??= sumsOf(key);
-          arr[offset + slot]! += values[i]!;
-        }
+        if (key !== undefined) addStrip(strip, targets(strip.day), key, offsets[strip.field]!);
       });
       for (const rest of outside(range, days)) await readQuarters("q", rest.from, rest.to);
     }
@@ -181,28 +191,12 @@ export async function readRollups(
       // row counts at least one agent, so it names the same groups as the rows would.
       const days = await builtDays(q, range.from, range.to);
       const stripFields = [...AGENT_TIME_FIELDS.filter((f) => pos.has(f)), "staffedAgents" as const];
-      const target = new Int32Array(96);
-      let targetDay = Number.NaN;
+      const targets = stripTargets((slot) => fast[slot]! && slotGrains[slot] === "q");
       await readStrips(q, days, stripFields, null, (strip) => {
         if ((strip.queue === "*") !== (groupBy === "none")) return;
-        if (strip.day !== targetDay) {
-          targetDay = strip.day;
-          for (let j = 0; j < 96; j++) {
-            const slot = slotOf(targetDay + j * QUARTER_MS);
-            target[j] = slot >= 0 && fast[slot] && slotGrains[slot] === "q" ? slot : -1;
-          }
-        }
         // staffedAgents when not asked for is read for its groups only (offset -1: nothing added).
         const p = pos.get(stripFields[strip.field]!);
-        const offset = p === undefined ? -1 : p * ns;
-        const { quarters, values, count } = strip;
-        let arr: Float64Array | undefined;
-        for (let i = 0; i < count; i++) {
-          const slot = target[quarters[i]!]!;
-          if (slot < 0) continue;
-          arr ??= sumsOf(groupBy === "none" ? null : strip.queue);
-          if (offset >= 0) arr[offset + slot]! += values[i]!;
-        }
+        addStrip(strip, targets(strip.day), groupBy === "none" ? null : strip.queue, p === undefined ? -1 : p * ns);
       });
       for (const rest of outside(range, days)) await readLevel1("q", rest.from, rest.to);
     }
