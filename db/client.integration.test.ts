@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LARGE_ARRAY, openDatabase, type Database } from "./client";
-import { backendName, createTestDatabase, withAdmin, type TestDatabase } from "./testing";
+import { backendName, createTestDatabase, openMigratedTestDatabase, withAdmin, type MigratedTestDatabase, type TestDatabase } from "./testing";
 
 /**
  * The PostgreSQL client when the server ends a connection in the middle of a
@@ -97,5 +97,47 @@ describe.runIf(backend === "postgres")("statements binding large arrays", () => 
     }
     expect(await preparedLike("small_marker")).toBe(1);
     expect(await preparedLike("large_marker")).toBe(0);
+  });
+});
+
+describe("rows read as bytes (eachRaw)", () => {
+  let m: MigratedTestDatabase;
+
+  beforeAll(async () => {
+    m = await openMigratedTestDatabase();
+  });
+
+  afterAll(async () => {
+    await m?.close();
+  });
+
+  const text = new TextDecoder();
+  const sql = `select x::text, case when x % 2 = 0 then null else 'é|' || x end from generate_series(1, $1::int) as x`;
+
+  it("visits every row, each column's text as UTF-8 bytes, NULL as null, inside a transaction too", async () => {
+    for (const run of [m.database.query, null]) {
+      const seen: (string | null)[][] = [];
+      const visit = (row: (Uint8Array | null)[]) => seen.push(row.map((v) => (v === null ? null : text.decode(v))));
+      if (run) await run.eachRaw(sql, [5000], visit);
+      else await m.database.transaction((q) => q.eachRaw(sql, [5000], visit));
+      expect(seen).toHaveLength(5000);
+      expect(seen[0]).toEqual(["1", "é|1"]);
+      expect(seen[1]).toEqual(["2", null]);
+      expect(seen[4998]).toEqual(["4999", "é|4999"]);
+    }
+  });
+
+  it("rejects with what the visitor threw, visits nothing after it, and the connection stays usable", async () => {
+    let visits = 0;
+    const failure = new Error("too many rows");
+    const read = m.database.transaction((q) =>
+      q.eachRaw(sql, [5000], () => {
+        if (++visits === 10) throw failure;
+      }),
+    );
+    await expect(read).rejects.toBe(failure);
+    expect(visits).toBe(10);
+    for (let i = 0; i < 5; i++) expect(await m.database.query<{ x: number }>("select 1 as x")).toEqual([{ x: 1 }]);
+    expect(await m.database.transaction((q) => q<{ y: number }>("select 2 as y"))).toEqual([{ y: 2 }]);
   });
 });

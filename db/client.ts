@@ -21,13 +21,24 @@ export interface Database {
   url?: string;
   db: Drizzle;
   /** Raw parameterised SQL ($1, $2…); arrays bind as PostgreSQL arrays. */
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  query: Query;
   /** Runs `fn` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (query: Query) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
-export type Query = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+/** Raw parameterised SQL ($1, $2…), answering rows as objects of parsed values. */
+export interface Query {
+  <T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Visits each row as it arrives (rows are parsed while the next ones are still coming), as its columns' text
+   * in UTF-8 bytes (null for NULL), not decoded into strings: for hot reads of long packed text. Resolves once
+   * every row was visited; an exception thrown by `visit` stops the visits and rejects, after the statement
+   * ends. Select text columns (cast others with `::text`): the embedded database parses values before they
+   * are encoded back.
+   */
+  eachRaw(text: string, params: unknown[], visit: (row: (Uint8Array | null)[]) => void): Promise<void>;
+}
 
 export interface DatabaseOptions {
   /** postgres://… — when absent, the embedded PGlite in `dataDir`. */
@@ -65,18 +76,47 @@ async function openPostgres(url: string, writers: number): Promise<Database> {
     kind: "postgres",
     url,
     db: drizzlePostgres({ client: forDrizzle, schema }),
-    query: async <T>(text: string, params: unknown[] = []) =>
-      (await raw.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: prepared(params) })) as unknown as T[],
-    transaction: async <T>(fn: (query: Query) => Promise<T>) =>
-      (await raw.begin((tx) =>
-        fn(async <R>(text: string, params: unknown[] = []) =>
-          (await tx.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: prepared(params) })) as unknown as R[],
-        ),
-      )) as T,
+    query: postgresQuery(raw),
+    transaction: async <T>(fn: (query: Query) => Promise<T>) => (await raw.begin((tx) => fn(postgresQuery(tx)))) as T,
     close: async () => {
       await Promise.all([raw.end({ timeout: 5 }), forDrizzle.end({ timeout: 5 })]);
     },
   };
+}
+
+function postgresQuery(sql: postgres.Sql | postgres.TransactionSql): Query {
+  const run = (text: string, params: unknown[]) => sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: prepared(params) });
+  return Object.assign(async <T>(text: string, params: unknown[] = []) => (await run(text, params)) as unknown as T[], {
+    eachRaw: async (text: string, params: unknown[], visit: (row: (Uint8Array | null)[]) => void) => {
+      // `raw().forEach`: each row handed over as it is received, each value a view of the bytes PostgreSQL sent.
+      // A throw inside postgres.js's handler would fail the connection's reading: kept, and thrown at the end.
+      let failed: { error: unknown } | undefined;
+      await run(text, params)
+        .raw()
+        .forEach((row) => {
+          if (failed) return;
+          try {
+            visit(row as unknown as (Uint8Array | null)[]);
+          } catch (error) {
+            failed = { error };
+          }
+        });
+      if (failed) throw failed.error;
+    },
+  });
+}
+
+function pgliteQuery(pg: Pick<PGlite, "query">): Query {
+  const encoder = new TextEncoder();
+  return Object.assign(async <T>(text: string, params: unknown[] = []) => (await pg.query<T>(text, params)).rows, {
+    // PGlite answers once the statement ends, with parsed values: text columns (what `eachRaw` is for) are
+    // encoded back, so that callers parse one format on both databases.
+    eachRaw: async (text: string, params: unknown[], visit: (row: (Uint8Array | null)[]) => void) => {
+      for (const row of (await pg.query<unknown[]>(text, params, { rowMode: "array" })).rows) {
+        visit(row.map((v) => (v === null ? null : encoder.encode(typeof v === "string" ? v : String(v)))));
+      }
+    },
+  });
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
@@ -87,9 +127,8 @@ async function openPglite(dataDir: string): Promise<Database> {
     return {
       kind: "pglite",
       db: drizzlePglite({ client: pg, schema }) as unknown as Drizzle,
-      query: async <T>(text: string, params: unknown[] = []) => (await pg.query<T>(text, params)).rows,
-      transaction: <T>(fn: (query: Query) => Promise<T>) =>
-        pg.transaction((tx) => fn(async <R>(text: string, params: unknown[] = []) => (await tx.query<R>(text, params)).rows)),
+      query: pgliteQuery(pg),
+      transaction: <T>(fn: (query: Query) => Promise<T>) => pg.transaction((tx) => fn(pgliteQuery(tx))),
       close: async () => {
         try {
           await pg.close();

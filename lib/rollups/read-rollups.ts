@@ -8,6 +8,7 @@ import type { Bucket } from "../reports/calendar";
 import type { GroupBy } from "../reports/report-query";
 import { readPacked } from "./packed-rows";
 import { builtDays, readStrips, type Strip } from "./strips";
+import { SumsPool } from "./sums-pool";
 
 /** Sums per (slot, group) read from the rollups, only for the fields asked for. */
 export interface RollupCells {
@@ -24,6 +25,8 @@ export interface RollupCells {
 }
 
 type Grain = "q" | "d" | "m";
+/** Room for two reports of 90 days by queue at 15 minutes with the page's default metrics. */
+const pool = new SumsPool(128 * 2 ** 20);
 const TRACKED_STATES = ["available", "busy", "wrap-up", "paused"];
 const TIME_POS: Record<string, number> = { available: 0, busy: 1, "wrap-up": 2, paused: 3 };
 
@@ -53,6 +56,7 @@ export async function readRollups(
   const nf = fields.length;
   const ns = slots.length;
   const cells = new Map<string | null, Float64Array>();
+  const lease = pool.lease();
   /**
    * The sums of `key`, field after field (`ns` slots each: field `p` of slot `i` at `p * ns + i`, so that a
    * strip's day is written to consecutive memory); `tooMany` may refuse one more group before it is allocated.
@@ -61,7 +65,7 @@ export async function readRollups(
     let arr = cells.get(key);
     if (!arr) {
       tooMany(cells.size + 1);
-      cells.set(key, (arr = new Float64Array(ns * nf)));
+      cells.set(key, (arr = lease.take(ns * nf)));
     }
     return arr;
   };
@@ -282,7 +286,7 @@ export async function readRollups(
     groupBy === "none" ? [null] : [...cells.keys()].filter((k): k is string => k !== null).sort((a, b) => a.localeCompare(b));
   // Indexed by key position: a report of 90 days by queue asks for hundreds of thousands of cells.
   const sums = keys.map((k) => cells.get(k));
-  return {
+  const result: RollupCells = {
     fields,
     keys,
     isEmpty(slot, k) {
@@ -298,6 +302,9 @@ export async function readRollups(
       return shared;
     },
   };
+  // The sums go back to the pool once nothing reads these cells any more.
+  lease.own(result);
+  return result;
 }
 
 /**

@@ -1,0 +1,70 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { sizeClass, SumsPool } from "./sums-pool";
+
+describe("report sums pool", () => {
+  it("rounds lengths up by at most a quarter, to few distinct sizes", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 50_000_000 }), (n) => {
+        const c = sizeClass(n);
+        expect(c).toBeGreaterThanOrEqual(n);
+        expect(c).toBeLessThanOrEqual(Math.max(64 * Math.ceil(n / 64), n * 1.25));
+        expect(sizeClass(c)).toBe(c);
+        expect(sizeClass(n + 1)).toBeGreaterThanOrEqual(c);
+      }),
+    );
+  });
+
+  it("hands out zeros, reusing memory given back, whatever was written in it", () => {
+    const pool = new SumsPool(1 << 20);
+    const first = pool.lease().take(1000);
+    first.fill(7);
+    pool.give(new Float64Array(first.buffer));
+    const again = pool.lease().take(990);
+    expect(again.buffer).toBe(first.buffer);
+    expect(again.length).toBe(990);
+    expect(again.every((v) => v === 0)).toBe(true);
+    expect(pool.bytes).toBe(0);
+    expect(pool.lease().take(990).buffer).not.toBe(first.buffer);
+  });
+
+  it("keeps at most maxBytes, letting the oldest go", () => {
+    const pool = new SumsPool(3 * 8192 * 8);
+    const arrays = [1, 2, 3, 4].map(() => new Float64Array(8192));
+    for (const a of arrays) pool.give(a);
+    expect(pool.bytes).toBe(3 * 8192 * 8);
+    const lease = pool.lease();
+    const taken = [lease.take(8192), lease.take(8192), lease.take(8192), lease.take(8192)].map((a) => a.buffer);
+    expect(taken.slice(0, 3)).toEqual(expect.arrayContaining([arrays[1]!.buffer, arrays[2]!.buffer, arrays[3]!.buffer]));
+    expect(taken).not.toContain(arrays[0]!.buffer);
+  });
+
+  it("takes the arrays back when their owner is garbage, not before", async () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    const pool = new SumsPool(1 << 24);
+    let owner: { sums: Float64Array[] } | null = null;
+    const buffers = ((): ArrayBufferLike[] => {
+      const lease = pool.lease();
+      owner = { sums: [lease.take(5000), lease.take(70_000)] };
+      lease.own(owner);
+      return owner.sums.map((s) => s.buffer);
+    })();
+    const collect = async () => {
+      for (let i = 0; i < 5; i++) {
+        gc();
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    };
+    await collect();
+    expect(pool.bytes).toBe(0); // still owned
+    expect(owner!.sums).toHaveLength(2);
+    owner = null;
+    await collect();
+    expect(pool.bytes).toBe((sizeClass(5000) + sizeClass(70_000)) * 8);
+    const lease = pool.lease();
+    expect([lease.take(70_000).buffer, lease.take(5000).buffer]).toEqual([buffers[1], buffers[0]]);
+  });
+});
