@@ -28,12 +28,9 @@ export class SumsPool {
     const taken: Float64Array[] = [];
     return {
       take: (length) => {
-        const reused = this.#reuse(sizeClass(length));
-        const whole = reused ?? new Float64Array(sizeClass(length));
+        const whole = this.#reuse(sizeClass(length)) ?? new Float64Array(sizeClass(length));
         taken.push(whole);
-        const view = whole.subarray(0, length);
-        if (reused) view.fill(0);
-        return view;
+        return whole.subarray(0, length);
       },
       own: (owner) => {
         if (taken.length > 0) this.#registry.register(owner, taken);
@@ -46,9 +43,13 @@ export class SumsPool {
     return this.#bytes;
   }
 
-  /** Takes back an array handed out (done by the registry when its owner is collected). */
+  /**
+   * Takes back an array handed out (done by the registry when its owner is collected), zeroed now: between
+   * reports rather than in the next one.
+   */
   give(whole: Float64Array): void {
     if (whole.byteLength > this.maxBytes) return;
+    whole.fill(0);
     this.#free.push(whole);
     this.#bytes += whole.byteLength;
     while (this.#bytes > this.maxBytes) this.#bytes -= this.#free.shift()!.byteLength;
