@@ -25,7 +25,22 @@ import { EventWriter, type EventRow } from "../lib/ingest/event-writer";
 import { reportConfig } from "../lib/reports/report-config";
 import { rebuildAllRollups } from "../lib/rollups/rebuild-all";
 
-const args = z
+const USAGE = `npm run seed:history -- [--contacts N] [--queues Q] [--agents A] [--days D] [--seed S] [--skip-rollups]
+  defaults: 10,000,000 contacts, 50 queues, 500 agents, 365 days, seed 2026; DATABASE_URL, else the embedded database in VIGIE_DATA_DIR`;
+const options = { contacts: { type: "string" }, queues: { type: "string" }, agents: { type: "string" }, days: { type: "string" }, seed: { type: "string" }, "skip-rollups": { type: "boolean" }, help: { type: "boolean" } } as const;
+let raw: ReturnType<typeof parseArgs<{ options: typeof options }>>["values"];
+try {
+  raw = parseArgs({ options }).values;
+} catch (e) {
+  console.error(`${(e as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+if (raw.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const { help: _, ...given } = raw;
+const parsed = z
   .object({
     contacts: z.coerce.number().int().min(1).default(10_000_000),
     queues: z.coerce.number().int().min(1).max(500).default(50),
@@ -34,7 +49,12 @@ const args = z
     seed: z.coerce.number().int().default(2026),
     "skip-rollups": z.boolean().default(false),
   })
-  .parse(parseArgs({ options: { contacts: { type: "string" }, queues: { type: "string" }, agents: { type: "string" }, days: { type: "string" }, seed: { type: "string" }, "skip-rollups": { type: "boolean" } } }).values);
+  .safeParse(given);
+if (!parsed.success) {
+  console.error(`${parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n")}\n${USAGE}`);
+  process.exit(2);
+}
+const args = parsed.data;
 
 const env = loadEnv();
 const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.VIGIE_DATA_DIR });
