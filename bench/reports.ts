@@ -11,7 +11,8 @@
  * Then separately, once per report, building all its rows and the JSON the
  * API sends (CONTRACT §4's row objects: every formula of every cell).
  *
- *   BENCH_REPORT_SECONDS=30 (per report, default 20), BENCH_REPORT_RUNS=20 (at most, default 30)
+ *   BENCH_REPORT_SECONDS=30 (per report, default 20), BENCH_REPORT_RUNS=20 (at most, default 30),
+ *   BENCH_REPORT_SERIES=1 (also print each timed run's ms, in order: a tail that comes every few runs shows)
  */
 import { TZDate } from "@date-fns/tz";
 import { addDays, addMonths, format, startOfDay, startOfMonth } from "date-fns";
@@ -82,6 +83,7 @@ for (const { name, q } of cases) {
     t = performance.now();
     const jsonMb = JSON.stringify(report).length / 1e6;
     const jsonMs = performance.now() - t;
+    if (process.env.BENCH_REPORT_SERIES === "1") console.log(`${name}, ${label}, each run (ms): ${times.map((t) => t.toFixed(0)).join(" ")}`);
     times.sort((a, b) => a - b);
     const line = `| ${name} | ${label} | ${rows.toLocaleString("en")} | ${times.length} | ${pct(times, 50).toFixed(0)} | ${pct(times, 95).toFixed(0)} | ${times[times.length - 1]!.toFixed(0)} | ${rowsMs.toFixed(0)} | ${jsonMb.toFixed(1)} | ${jsonMs.toFixed(0)} |`;
     console.log(line);
