@@ -78,6 +78,7 @@ test("a manager reads the queue's day; the DMT header links to its definition; t
   await expect(ours.locator('[data-kpi="offered"]')).toHaveText("3");
   await expect(ours.locator('[data-kpi="answered"]')).toHaveAttribute("data-value", "2");
   await expect(ours.locator('[data-kpi="abandonRate"]')).toHaveText(/33\s%/);
+  await expect(page.getByTestId("report-chart")).toBeVisible();
 
   // The DMT header is a link to its definition, titled with its full name.
   const dmt = page.locator('[data-testid="report-table"] thead a[href="/kpis#aht"]');
@@ -197,6 +198,11 @@ test("a report too large to answer is refused with what to narrow, on the page a
   await page.goto(`/reports?from=${from}&to=${day}&granularity=15m&groupBy=queue&metrics=${HISTORICAL_IDS.join(",")}`);
   await expect(page.getByTestId("report-error")).toBeVisible();
   await expect(page.getByTestId("report-table")).toHaveCount(0);
+  // Thirty days are answered: too many buckets for a chart, and the table shows its first 2,000 rows.
+  await page.goto(`/reports?from=${dayOf(Date.now() - 30 * 86_400_000)}&to=${day}&granularity=15m&groupBy=queue&metrics=offered`);
+  await expect(page.getByTestId("report-row")).toHaveCount(2000);
+  await expect(page.getByTestId("report-truncated")).toContainText(/2[\s\u202f,.]?000/);
+  await expect(page.getByTestId("report-chart")).toHaveCount(0);
   await page.context().close();
 });
 

@@ -16,14 +16,13 @@ import { requirePage } from "@/lib/admin/page-access";
 import { canAdminister, canManageKiosks, canManageReportSchedules, canReadReports, canViewFigures, reportFilter } from "@/lib/auth/permissions";
 import { describeIssues } from "@/lib/events/schema";
 import { getLocale } from "@/lib/i18n/locale";
-import type { ComparedReport } from "@/lib/reports/compare";
 import { PRESETS, presetRanges } from "@/lib/reports/presets";
 import { reportConfig } from "@/lib/reports/report-config";
 import { reportQuerySchema } from "@/lib/reports/report-query";
 import { reportHref, reportParams } from "@/lib/reports/report-url";
 import { runMaybeCompared } from "@/lib/reports/run-compared";
-import { bucketCount } from "@/lib/reports/computed-report";
-import { MAX_REPORT_ROWS, MAX_REPORT_VALUES, ReportTooLargeError, type Report } from "@/lib/reports/run-report";
+import { readPage, type ReportPage } from "@/lib/reports/report-page";
+import { MAX_REPORT_ROWS, MAX_REPORT_VALUES, ReportTooLargeError } from "@/lib/reports/run-report";
 import { parseSort, type ReportSort } from "@/lib/reports/sort-rows";
 import { serverContext } from "@/lib/server/context";
 
@@ -53,11 +52,12 @@ export default async function ReportsPage({ searchParams }: Props) {
   const presets = presetRanges(now, timeZone);
   const params = reportParams(await searchParams, presets.today.from);
   const parsed = reportQuerySchema.safeParse(params);
-  let report: Report | ComparedReport | null = null;
+  let page: ReportPage | null = null;
   let tooLarge: ReportTooLargeError | null = null;
   if (parsed.success) {
     try {
-      report = await runMaybeCompared(database, parsed.data, await reportConfig(database, env), reportFilter(principal)!, now, params.compare === "previous");
+      // What the page shows is read here, before rendering: the report's sums then serve the next report.
+      page = readPage(await runMaybeCompared(database, parsed.data, await reportConfig(database, env), reportFilter(principal)!, now, params.compare === "previous"));
     } catch (e) {
       if (!(e instanceof ReportTooLargeError)) throw e;
       tooLarge = e;
@@ -112,9 +112,9 @@ export default async function ReportsPage({ searchParams }: Props) {
           {t("invalid", { error: describeIssues(parsed.error.issues, params) })}
         </p>
       )}
-      {report && (
+      {page && (
         <Results
-          report={report}
+          page={page}
           locale={locale}
           timeZone={timeZone}
           currency={env.VIGIE_CURRENCY}
@@ -127,11 +127,8 @@ export default async function ReportsPage({ searchParams }: Props) {
   );
 }
 
-/** Beyond this many buckets a chart is unreadable and heavy to send: the table and the CSV remain. */
-const MAX_CHART_POINTS = 1500;
-
 interface ResultsProps {
-  report: Report | ComparedReport;
+  page: ReportPage;
   locale: "fr" | "en";
   timeZone: string;
   currency: string;
@@ -140,11 +137,12 @@ interface ResultsProps {
   sortHref: (sort: string) => string;
 }
 
-function Results({ report, locale, timeZone, currency, href, sort, sortHref }: ResultsProps) {
+function Results({ page, locale, timeZone, currency, href, sort, sortHref }: ResultsProps) {
   const t = reportsTexts(locale);
+  const report = page.shown;
   const first = definition(report.metrics[0]!);
-  // Counted first: a report too long to chart (90 days at 15 min) never builds its rows for the chart.
-  const data = bucketCount(report) <= MAX_CHART_POINTS ? chartData(report.rows, first.id, (b) => bucketLabel(b, report.granularity, locale, timeZone)) : null;
+  // A report too long to chart (90 days at 15 min) never built its rows for the chart (`readPage`).
+  const data = page.all ? chartData(page.all, first.id, (b) => bucketLabel(b, report.granularity, locale, timeZone)) : null;
   return (
     <>
       {data && data.points.length > 0 && (
@@ -159,6 +157,7 @@ function Results({ report, locale, timeZone, currency, href, sort, sortHref }: R
       )}
       <ReportTable
         report={report}
+        total={page.total}
         locale={locale}
         timeZone={timeZone}
         currency={currency}

@@ -4,19 +4,20 @@ import type { Locale } from "@/lib/i18n/config";
 import { statusOf, type Direction, type Status, type Unit } from "@/lib/metrics/registry";
 import type { ComparedReport, ComparedRow } from "@/lib/reports/compare";
 import { drillHref } from "@/lib/reports/drill-url";
-import { firstRows, rowCount } from "@/lib/reports/computed-report";
 import type { Report, ReportRow } from "@/lib/reports/run-report";
 import { formatSort, type ReportSort } from "@/lib/reports/sort-rows";
 import { Panel } from "../admin/ui";
 import { bucketLabel } from "./bucket-label";
 import type { ReportsTexts } from "./texts";
 
-/** Beyond this, the page would weigh megabytes; the CSV has every row. */
-export const MAX_TABLE_ROWS = 2000;
-
 interface Props {
-  /** With `compare=previous`, the compared report: each cell also shows its change. */
+  /**
+   * The rows shown (`readPage`: at most MAX_TABLE_ROWS); with `compare=previous`, of the compared report: each
+   * cell also shows its change.
+   */
   report: Report | ComparedReport;
+  /** How many rows the whole report has. */
+  total: number;
   locale: Locale;
   timeZone: string;
   currency: string;
@@ -82,9 +83,8 @@ const isCompared = (row: ReportRow | ComparedRow): row is ComparedRow => "change
  * group) of the previous period, coloured by the KPI's direction; the previous
  * value is in the cell's title. No total row: ratios and averages do not add up.
  */
-export function ReportTable({ report, locale, timeZone, currency, csvHref, jsonHref, t, compare, sort, sortHref }: Props) {
-  const rows: (ReportRow | ComparedRow)[] = firstRows<ReportRow | ComparedRow>(report, MAX_TABLE_ROWS);
-  const total = rowCount(report);
+export function ReportTable({ report, total, locale, timeZone, currency, csvHref, jsonHref, t, compare, sort, sortHref }: Props) {
+  const rows: (ReportRow | ComparedRow)[] = report.rows;
   const bucket = (iso: string) => {
     const label = bucketLabel(iso, report.granularity, locale, timeZone);
     return report.granularity === "week" ? t("table.weekOf", { date: label }) : label;

@@ -37,8 +37,10 @@ const reportArb = fc
           cell.forEach((v, i) => (out[at + i] = v ?? Number.NaN));
           return true;
         };
-        const report = new ComputedReport(QUERY, metrics, { starts: buckets.map((_, b) => b), buckets: (from: number, to: number) => buckets.slice(from, to), keys, compute, empty });
-        return { report, rows, metrics };
+        const released = { times: 0 };
+        const release = () => void released.times++;
+        const report = new ComputedReport(QUERY, metrics, { starts: buckets.map((_, b) => b), buckets: (from: number, to: number) => buckets.slice(from, to), keys, compute, empty, release });
+        return { report, rows, metrics, released };
       }),
   );
 
@@ -57,6 +59,20 @@ describe("a computed report", () => {
         expect(JSON.parse(JSON.stringify(report))).toEqual(JSON.parse(JSON.stringify(plain)));
         expect(Object.keys(report)).toEqual(Object.keys(plain));
         expect({ ...report }).toEqual(plain);
+      }),
+    );
+  });
+
+  it("releases its sums once; rows built before stay readable, others are refused", () => {
+    fc.assert(
+      fc.property(reportArb, fc.boolean(), ({ report, rows, released }, built) => {
+        if (built) expect(report.rows).toEqual(rows);
+        report.release();
+        report.release();
+        expect(released.times).toBe(1);
+        expect(rowCount(report)).toBe(rows.length);
+        if (built) expect(report.rows).toEqual(rows);
+        else if (rows.length > 0) expect(() => report.rows).toThrow(/after release/);
       }),
     );
   });

@@ -19,6 +19,8 @@ export interface ReportCells {
   compute(c: number, out: Float64Array, at: number): boolean;
   /** The answer of every empty cell (nights, quiet queues): one object, shared. */
   empty: MetricValues;
+  /** Lets go of what `compute` reads (the report's sums, reused by the next report); `compute` is not called after. */
+  release(): void;
 }
 
 /**
@@ -27,7 +29,8 @@ export interface ReportCells {
  * 15 minutes has 432,200 rows; their formulas and objects cost more than
  * reading the sums. The API's JSON, the CSV, a sort and a comparison read
  * every row; the report page reads how many there are and the first ones
- * (`rowCount`, `firstRows`).
+ * (`rowCount`, `firstRows`). Whoever has read what it needs calls `release()`:
+ * the sums then serve the next report at once (rows already built remain).
  */
 export class ComputedReport implements Report {
   readonly from: string;
@@ -38,6 +41,7 @@ export class ComputedReport implements Report {
   declare readonly rows: ReportRow[];
   readonly #cells: ReportCells;
   readonly #build: (values: Float64Array, at: number) => MetricValues;
+  #released = false;
 
   constructor(query: Pick<ReportQuery, "from" | "to" | "granularity" | "groupBy">, metrics: MetricId[], cells: ReportCells) {
     this.from = query.from;
@@ -59,8 +63,16 @@ export class ComputedReport implements Report {
     return this.#cells.starts.length * this.#cells.keys.length;
   }
 
+  /** Lets go of the sums the rows are computed from: rows not built yet cannot be any more. Idempotent. */
+  release(): void {
+    if (this.#released) return;
+    this.#released = true;
+    this.#cells.release();
+  }
+
   /** Rows `start` to `end` (excluded), built now. */
   rowsBetween(start: number, end: number): ReportRow[] {
+    if (this.#released) throw new Error("ComputedReport: rows read after release()");
     const { keys, empty, compute } = this.#cells;
     const nk = keys.length;
     const last = Math.min(end, this.rowCount);
@@ -79,6 +91,11 @@ export class ComputedReport implements Report {
   get bucketCount(): number {
     return this.#cells.starts.length;
   }
+}
+
+/** Releases a report's sums when it is a `ComputedReport` (see `release`); nothing for a plain report. */
+export function releaseReport(report: object): void {
+  if (report instanceof ComputedReport) report.release();
 }
 
 /** A report's number of rows, without building them when it is a `ComputedReport`. */

@@ -1,16 +1,19 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { backendName, createTestDatabase, type TestDatabase } from "../../db/testing";
 import { loadEnv } from "../env";
 import { HISTORICAL_IDS } from "../metrics/registry";
 import type { Scope } from "../metrics/scope";
 import { AGENTS, CHANNELS, QUEUES, streamArb } from "../metrics/testing/streams";
+import { SumsPool } from "../rollups/sums-pool";
 import { startServer, type RunningServer } from "../server/boot";
 import { reportCsv } from "./csv";
 import { reportConfig } from "./report-config";
 import { reportQuerySchema } from "./report-query";
-import { rowCount } from "./computed-report";
+import { ComputedReport, rowCount } from "./computed-report";
+import { runMaybeCompared } from "./run-compared";
 import { ReportTooLargeError, runReport } from "./run-report";
+import { sortRows } from "./sort-rows";
 
 /**
  * Reports read PostgreSQL with the registry's formulas; live numbers come from
@@ -99,7 +102,19 @@ describe(`reports against live (${backendName()})`, () => {
     const from = new Intl.DateTimeFormat("en-CA", { timeZone: TZ }).format(Date.now() - 365 * 86_400_000);
     // A year at 15 minutes is ~35,000 buckets: with every metric (54), 14 queues pass the 25 million values.
     const year = reportQuerySchema.parse({ from, to: today(), granularity: "15m", groupBy: "queue" });
-    const refused = await runReport(server.database, year, config, {}, Date.now()).catch((e: unknown) => e);
+    // The sums of the groups met before the refusal go back to the pool at once, not when the collector runs.
+    const leases: { taken: number; released: number }[] = [];
+    const lease = SumsPool.prototype.lease;
+    const spy = vi.spyOn(SumsPool.prototype, "lease").mockImplementation(function (this: SumsPool) {
+      const real = lease.call(this);
+      const seen = { taken: 0, released: 0 };
+      leases.push(seen);
+      return { ...real, take: (n) => (seen.taken++, real.take(n)), release: () => (seen.released++, real.release()) };
+    });
+    const refused = await runReport(server.database, year, config, {}, Date.now())
+      .catch((e: unknown) => e)
+      .finally(() => spy.mockRestore());
+    expect(leases).toEqual([{ taken: 13, released: 1 }]);
     expect(refused).toBeInstanceOf(ReportTooLargeError);
     expect((refused as ReportTooLargeError).groups).toBe(14);
     expect((refused as Error).message).toMatch(/at least [\d,]+ rows .* of 54 metrics; at most 1,000,000 rows and 25,000,000 values .* coarser granularity/);
@@ -107,6 +122,25 @@ describe(`reports against live (${backendName()})`, () => {
     expect((await runReport(server.database, { ...year, groupBy: "none" }, config, {}, Date.now())).rows.length).toBeGreaterThan(35_000);
     expect(rowCount(await runReport(server.database, { ...year, granularity: "hour" }, config, {}, Date.now()))).toBeGreaterThan(15 * 8_700);
     expect(rowCount(await runReport(server.database, { ...year, metrics: ["offered"] }, config, {}, Date.now()))).toBeGreaterThan(15 * 35_000);
+  });
+
+  it("sorted or compared, builds the rows and releases the sums itself; else leaves that to the reader", async () => {
+    const day = today();
+    const config = await reportConfig(server.database, loadEnv({ ...db.env, VIGIE_TIMEZONE: TZ }));
+    const q = reportQuerySchema.parse({ from: day, to: day, granularity: "hour", groupBy: "queue", metrics: "offered,aht" });
+    const release = vi.spyOn(ComputedReport.prototype, "release");
+    try {
+      const plain = await runMaybeCompared(server.database, q, config, {}, Date.now(), false);
+      expect(release).toHaveBeenCalledTimes(0);
+      const sorted = await runMaybeCompared(server.database, { ...q, sort: "-offered" }, config, {}, Date.now(), false);
+      expect(release).toHaveBeenCalledTimes(1);
+      expect(sorted.rows).toEqual(sortRows(plain.rows, { column: "offered", descending: true }));
+      const compared = await runMaybeCompared(server.database, q, config, {}, Date.now(), true);
+      expect(release).toHaveBeenCalledTimes(3);
+      expect(compared.rows.map((r) => r.metrics)).toEqual(plain.rows.map((r) => r.metrics));
+    } finally {
+      release.mockRestore();
+    }
   });
 
   it("answers CSV with one line per row and the registry's names as headers", async () => {

@@ -93,5 +93,5 @@ export async function runReport(
   const empty = computeSelected(emptyAggregate(), ids, 0);
   // Stamps are written for the rows built: the page's first 2,000 rows need a few dozen.
   const stamps = (from: number, to: number) => isoStamps(starts.slice(from, to), config.timeZone);
-  return new ComputedReport(query, ids, { starts, buckets: stamps, keys: cells.keys, compute, empty });
+  return new ComputedReport(query, ids, { starts, buckets: stamps, keys: cells.keys, compute, empty, release: () => cells.release() });
 }

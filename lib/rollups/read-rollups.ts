@@ -8,7 +8,7 @@ import type { GroupBy } from "../reports/report-query";
 import { readPacked } from "./packed-rows";
 import { isWholeMonth, outside, ranges, slotFinder, type Grain } from "./slot-ranges";
 import { builtDays, readStrips, type Strip } from "./strips";
-import { SumsPool } from "./sums-pool";
+import { SumsPool, type SumsLease } from "./sums-pool";
 
 /** Sums per (slot, group) read from the rollups, only for the fields asked for. */
 export interface RollupCells {
@@ -22,6 +22,11 @@ export interface RollupCells {
   aggregate(slot: number, k: number): Aggregate;
   /** Whether nothing at all was stored for slot `i` and `keys[k]`. */
   isEmpty(slot: number, k: number): boolean;
+  /**
+   * Gives the sums back for the next report, once every cell needed is read: neither method may be called
+   * after. Without it they return when these cells are garbage, which may be several reports later.
+   */
+  release(): void;
 }
 
 /** Room for two reports of 90 days by queue at 15 minutes with the page's default metrics. */
@@ -39,7 +44,18 @@ const TIME_POS: Record<string, number> = { available: 0, busy: 1, "wrap-up": 2, 
  * from the per-agent rows. `tooMany(n)` is called before the sums of an n-th
  * group are allocated, and may throw to stop a report too large to answer.
  */
-export async function readRollups(
+export async function readRollups(...args: ReadArgs): Promise<RollupCells> {
+  const lease = pool.lease();
+  // A report refused half-way (`tooMany`) or failed gives back the sums it has taken.
+  try {
+    return await readWith(lease, ...args);
+  } catch (e) {
+    lease.release();
+    throw e;
+  }
+}
+
+type ReadArgs = [
   q: Query,
   slots: readonly Bucket[],
   granularity: string,
@@ -48,14 +64,19 @@ export async function readRollups(
   config: EngineConfig,
   only: Restriction,
   now: number,
-  tooMany: (groups: number) => void = () => {},
+  tooMany?: (groups: number) => void,
+];
+
+/** `readRollups`, its sums taken from `lease` (released by the caller if this throws). */
+async function readWith(
+  lease: SumsLease,
+  ...[q, slots, granularity, groupBy, need, config, only, now, tooMany = () => {}]: ReadArgs
 ): Promise<RollupCells> {
   const fields = AGGREGATE_FIELDS.filter((f) => need.has(f));
   const pos = new Map(fields.map((f, i) => [f, i]));
   const nf = fields.length;
   const ns = slots.length;
   const cells = new Map<string | null, Float64Array>();
-  const lease = pool.lease();
   /**
    * The sums of `key`, field after field (`ns` slots each: field `p` of slot `i` at `p * ns + i`, so that a
    * strip's day is written to consecutive memory); `tooMany` may refuse one more group before it is allocated.
@@ -300,8 +321,9 @@ export async function readRollups(
       else write(shared, zeros, 0, 1);
       return shared;
     },
+    release: () => lease.release(),
   };
-  // The sums go back to the pool once nothing reads these cells any more.
+  // Else the sums go back to the pool once nothing reads these cells any more.
   lease.own(result);
   return result;
 }

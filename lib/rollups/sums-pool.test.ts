@@ -4,6 +4,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sizeClass, SumsPool } from "./sums-pool";
 
+/** Full collections, with time for the FinalizationRegistry's callbacks to run. */
+async function collect(): Promise<void> {
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  for (let i = 0; i < 5; i++) {
+    gc();
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 describe("report sums pool", () => {
   it("rounds lengths up by at most a quarter, to few distinct sizes", () => {
     fc.assert(
@@ -41,9 +51,30 @@ describe("report sums pool", () => {
     expect(taken).not.toContain(arrays[0]!.buffer);
   });
 
+  it("takes the arrays back when released, once, even when their owner is garbage later", async () => {
+    const pool = new SumsPool(1 << 24);
+    let owner: { sums: Float64Array[] } | null = null;
+    const buffers = ((): ArrayBufferLike[] => {
+      const lease = pool.lease();
+      owner = { sums: [lease.take(5000), lease.take(70_000)] };
+      lease.own(owner);
+      lease.release();
+      lease.release();
+      return owner.sums.map((s) => s.buffer);
+    })();
+    const bytes = (sizeClass(5000) + sizeClass(70_000)) * 8;
+    expect(pool.bytes).toBe(bytes);
+    owner = null;
+    await collect();
+    // Given back twice, the same memory would serve two reports at once.
+    expect(pool.bytes).toBe(bytes);
+    const lease = pool.lease();
+    const again = [lease.take(70_000), lease.take(5000), lease.take(5000)].map((a) => a.buffer);
+    expect(again.slice(0, 2)).toEqual([buffers[1], buffers[0]]);
+    expect(again[2]).not.toBe(buffers[0]);
+  });
+
   it("takes the arrays back when their owner is garbage, not before", async () => {
-    setFlagsFromString("--expose-gc");
-    const gc = runInNewContext("gc") as () => void;
     const pool = new SumsPool(1 << 24);
     let owner: { sums: Float64Array[] } | null = null;
     const buffers = ((): ArrayBufferLike[] => {
@@ -52,12 +83,6 @@ describe("report sums pool", () => {
       lease.own(owner);
       return owner.sums.map((s) => s.buffer);
     })();
-    const collect = async () => {
-      for (let i = 0; i < 5; i++) {
-        gc();
-        await new Promise((r) => setTimeout(r, 10));
-      }
-    };
     await collect();
     expect(pool.bytes).toBe(0); // still owned
     expect(owner!.sums).toHaveLength(2);

@@ -7,13 +7,22 @@
  * it is reused).
  *
  * Arrays are handed out for an owner (the object that reads them, e.g. a
- * report's cells) and come back when the owner is garbage: the owner is
+ * report's cells) and come back when the owner releases them (`release()`,
+ * once the report's rows are read), or else when the owner is garbage: it is
  * registered in a FinalizationRegistry whose held value is its arrays, so
- * they stay alive exactly as long as it does, then return here. Lengths are
+ * they stay alive at least as long as it does. Waiting for the collector alone
+ * is not enough: back-to-back reports trigger no full collection until one of
+ * them allocates fresh memory, so every few reports paid for fresh sums. Lengths are
  * rounded up to size classes (at most a quarter larger, the tail unused) so that
  * reports of other shapes reuse them too. At most `maxBytes` wait here; the
  * oldest are let go beyond that.
  */
+export interface SumsLease {
+  take(length: number): Float64Array;
+  own(owner: object): void;
+  release(): void;
+}
+
 export class SumsPool {
   readonly #free: Float64Array[] = [];
   #bytes = 0;
@@ -23,9 +32,12 @@ export class SumsPool {
 
   constructor(readonly maxBytes: number) {}
 
-  /** Arrays for one owner: `take(n)` answers `n` zeros; call `own(owner)` once the owner exists. */
-  lease(): { take(length: number): Float64Array; own(owner: object): void } {
-    const taken: Float64Array[] = [];
+  /**
+   * Arrays for one owner: `take(n)` answers `n` zeros; call `own(owner)` once the owner exists, and `release()`
+   * when nothing will read the arrays again (later calls do nothing).
+   */
+  lease(): SumsLease {
+    let taken: Float64Array[] = [];
     return {
       take: (length) => {
         const whole = this.#reuse(sizeClass(length)) ?? new Float64Array(sizeClass(length));
@@ -33,7 +45,12 @@ export class SumsPool {
         return whole.subarray(0, length);
       },
       own: (owner) => {
-        if (taken.length > 0) this.#registry.register(owner, taken);
+        if (taken.length > 0) this.#registry.register(owner, taken, taken);
+      },
+      release: () => {
+        this.#registry.unregister(taken);
+        for (const a of taken) this.give(a);
+        taken = [];
       },
     };
   }
@@ -44,8 +61,8 @@ export class SumsPool {
   }
 
   /**
-   * Takes back an array handed out (done by the registry when its owner is collected), zeroed now: between
-   * reports rather than in the next one.
+   * Takes back an array handed out (done by its lease's `release()`, or by the registry when its owner is
+   * collected), zeroed now: between reports rather than in the next one.
    */
   give(whole: Float64Array): void {
     if (whole.byteLength > this.maxBytes) return;

@@ -1,5 +1,6 @@
 import { canReadReports, reportFilter } from "@/lib/auth/permissions";
 import { describeIssues } from "@/lib/events/schema";
+import { releaseReport } from "@/lib/reports/computed-report";
 import { reportCsv } from "@/lib/reports/csv";
 import { reportConfig } from "@/lib/reports/report-config";
 import { reportQuerySchema } from "@/lib/reports/report-query";
@@ -31,14 +32,19 @@ export async function GET(req: Request) {
     if (e instanceof ReportTooLargeError) return Response.json({ error: e.message }, { status: 400 });
     throw e;
   }
-  if (query.format === "csv") {
-    return new Response(reportCsv(report, query.lang), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="vigie-${query.from}-${query.to}-${query.granularity}-${query.groupBy}.csv"`,
-        "cache-control": "no-store",
-      },
-    });
+  // Both answers are written here, at once: the report's sums then serve the next report.
+  try {
+    if (query.format === "csv") {
+      return new Response(reportCsv(report, query.lang), {
+        headers: {
+          "content-type": "text/csv; charset=utf-8",
+          "content-disposition": `attachment; filename="vigie-${query.from}-${query.to}-${query.granularity}-${query.groupBy}.csv"`,
+          "cache-control": "no-store",
+        },
+      });
+    }
+    return Response.json(report, { headers: { "cache-control": "no-store" } });
+  } finally {
+    releaseReport(report);
   }
-  return Response.json(report, { headers: { "cache-control": "no-store" } });
 }

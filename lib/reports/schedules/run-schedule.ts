@@ -98,7 +98,11 @@ export async function scheduleCsv(
   const query = reportQuerySchema.parse({ ...range, ...rest, format: "csv" });
   const config = await reportConfig(deps.database, deps.env);
   const report = await runReport(deps.database, query, config, { queues: only.queues, agentId: null }, now);
-  return { csv: reportCsv(report, query.lang), fileName: reportFileName(schedule.name, range.from, range.to) };
+  try {
+    return { csv: reportCsv(report, query.lang), fileName: reportFileName(schedule.name, range.from, range.to) };
+  } finally {
+    report.release();
+  }
 }
 
 /** The local day a run started now belongs to. */

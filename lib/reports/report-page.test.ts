@@ -1,0 +1,60 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { ComparedReport } from "./compare";
+import { ComputedReport } from "./computed-report";
+import { readPage } from "./report-page";
+
+const QUERY = { from: "2026-03-29", to: "2026-03-30", granularity: "hour", groupBy: "queue" } as const;
+
+/** A report of `nb` buckets × `keys`, counting the cells computed and the releases. */
+function computed(nb: number, keys: string[]) {
+  const seen = { computed: 0, released: 0 };
+  const buckets = Array.from({ length: nb }, (_, b) => `b${b}`);
+  const report = new ComputedReport(QUERY, ["offered"], {
+    starts: buckets.map((_, b) => b),
+    buckets: (from, to) => buckets.slice(from, to),
+    keys,
+    compute: (c, out, at) => {
+      seen.computed++;
+      out[at] = c;
+      return true;
+    },
+    empty: { offered: 0 },
+    release: () => void seen.released++,
+  });
+  const rows = Array.from({ length: nb * keys.length }, (_, c) => ({ bucket: buckets[Math.floor(c / keys.length)]!, key: keys[c % keys.length]!, metrics: { offered: c } }));
+  return { report, rows, seen };
+}
+
+describe("the report page's read", () => {
+  it("takes the first rows, the count and, under the chart's limit, every row; then releases the sums", () => {
+    fc.assert(
+      fc.property(fc.nat(30), fc.integer({ min: 1, max: 3 }), fc.nat(40), fc.nat(40), (nb, nk, n, chartBuckets) => {
+        const { report, rows, seen } = computed(nb, ["a", "b", "c"].slice(0, nk));
+        const page = readPage(report, n, chartBuckets);
+        expect(page.shown).toEqual({ ...QUERY, metrics: ["offered"], rows: rows.slice(0, n) });
+        expect(page.total).toBe(rows.length);
+        expect(page.all).toEqual(nb <= chartBuckets ? rows : null);
+        // Without the chart, only the rows shown are computed: a 90-day report at 15 minutes has 432,000.
+        expect(seen.computed).toBe(nb <= chartBuckets ? rows.length : Math.min(n, rows.length));
+        expect(seen.released).toBe(1);
+        if (nb > chartBuckets && rows.length > 0) expect(() => report.rows).toThrow(/after release/);
+      }),
+    );
+  });
+
+  it("reads a plain (compared) report as it is", () => {
+    const compared: ComparedReport = {
+      ...QUERY,
+      metrics: ["offered"],
+      previous: { from: "2026-03-27", to: "2026-03-28" },
+      rows: [
+        { bucket: "b0", key: "a", metrics: { offered: 1 }, previous: { offered: 2 }, change: { offered: -1 } },
+        { bucket: "b1", key: "a", metrics: { offered: 3 }, previous: { offered: 3 }, change: { offered: 0 } },
+      ],
+    };
+    const page = readPage(compared, 1, 1);
+    expect(page).toEqual({ shown: { ...compared, rows: compared.rows.slice(0, 1) }, total: 2, all: null });
+    expect(readPage(compared, 5, 2).all).toBe(compared.rows);
+  });
+});

@@ -1,0 +1,44 @@
+import type { ComparedReport } from "./compare";
+import { bucketCount, ComputedReport, firstRows, releaseReport, rowCount } from "./computed-report";
+import type { Report } from "./run-report";
+
+/** Beyond this, the page would weigh megabytes; the CSV has every row. */
+export const MAX_TABLE_ROWS = 2000;
+/** Beyond this many buckets a chart is unreadable and heavy to send: the table and the CSV remain. */
+export const MAX_CHART_POINTS = 1500;
+
+/** What the report page (`/reports`) shows of a report. */
+export interface ReportPage<T extends Report | ComparedReport = Report | ComparedReport> {
+  /** The report with only its first `MAX_TABLE_ROWS` rows: the table's. */
+  shown: T;
+  /** How many rows the report has (the table says when it shows fewer). */
+  total: number;
+  /** Every row when the report has at most `MAX_CHART_POINTS` buckets (the chart's), else null: never built. */
+  all: T["rows"] | null;
+}
+
+/**
+ * Reads at once what the page shows of a report, then releases the report's
+ * sums (`ComputedReport.release`): the page renders after this function has
+ * returned, and the next report reuses them at once instead of after the
+ * garbage collector has found this one dead.
+ */
+export function readPage<T extends Report | ComparedReport>(report: T, rows = MAX_TABLE_ROWS, chartBuckets = MAX_CHART_POINTS): ReportPage<T> {
+  try {
+    const all = bucketCount(report) <= chartBuckets ? report.rows : null;
+    const shown = { ...headOf(report), rows: all ? all.slice(0, rows) : firstRows(report, rows) } as T;
+    return { shown, total: rowCount(report), all };
+  } finally {
+    releaseReport(report);
+  }
+}
+
+/** The report without its rows, never building them (spreading a `ComputedReport` would). */
+function headOf(report: Report | ComparedReport): Omit<Report | ComparedReport, "rows"> {
+  if (report instanceof ComputedReport) {
+    const { from, to, granularity, groupBy, metrics } = report;
+    return { from, to, granularity, groupBy, metrics };
+  }
+  const { rows: _, ...head } = report;
+  return head;
+}
