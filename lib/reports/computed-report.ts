@@ -27,9 +27,10 @@ export interface ReportCells {
  * A report as `runReport` answers it: the sums it read, and the rows of
  * CONTRACT §4 computed from them on first read. A 90-day report by queue at
  * 15 minutes has 432,200 rows; their formulas and objects cost more than
- * reading the sums. The API's JSON, the CSV, a sort and a comparison read
- * every row; the report page reads how many there are and the first ones
- * (`rowCount`, `firstRows`). Whoever has read what it needs calls `release()`:
+ * reading the sums. A sort and a comparison read every row (`rows`); the
+ * API's JSON and CSV read them a piece at a time (`rowsBetween`); the report
+ * page reads how many there are and the first ones (`rowCount`,
+ * `firstRows`). Whoever has read what it needs calls `release()`:
  * the sums then serve the next report at once (rows already built remain).
  */
 export class ComputedReport implements Report {
@@ -42,6 +43,7 @@ export class ComputedReport implements Report {
   readonly #cells: ReportCells;
   readonly #build: (values: Float64Array, at: number) => MetricValues;
   #released = false;
+  #rows: ReportRow[] | undefined;
 
   constructor(query: Pick<ReportQuery, "from" | "to" | "granularity" | "groupBy">, metrics: MetricId[], cells: ReportCells) {
     this.from = query.from;
@@ -51,11 +53,10 @@ export class ComputedReport implements Report {
     this.metrics = metrics;
     this.#cells = cells;
     this.#build = metricsBuilder(metrics);
-    let rows: ReportRow[] | undefined;
     // An own, enumerable property, as on a plain report: JSON, spreads and test equality see it.
     Object.defineProperty(this, "rows", {
       enumerable: true,
-      get: () => (rows ??= this.rowsBetween(0, this.rowCount)),
+      get: () => (this.#rows ??= this.rowsBetween(0, this.rowCount)),
     });
   }
 
@@ -70,8 +71,9 @@ export class ComputedReport implements Report {
     this.#cells.release();
   }
 
-  /** Rows `start` to `end` (excluded), built now. */
+  /** Rows `start` to `end` (excluded), built now (or taken from `rows` once built). */
   rowsBetween(start: number, end: number): ReportRow[] {
+    if (this.#rows) return this.#rows.slice(start, end);
     if (this.#released) throw new Error("ComputedReport: rows read after release()");
     const { keys, empty, compute } = this.#cells;
     const nk = keys.length;
@@ -105,7 +107,22 @@ export function rowCount(report: { rows: readonly unknown[] }): number {
 
 /** A report's first `n` rows, building only those when it is a `ComputedReport`. */
 export function firstRows<R>(report: { rows: R[] }, n: number): R[] {
-  return report instanceof ComputedReport ? (report.rowsBetween(0, n) as R[]) : report.rows.slice(0, n);
+  return rowsBetween(report, 0, n);
+}
+
+/** A report's rows `start` to `end` (excluded), building only those when it is a `ComputedReport`. */
+export function rowsBetween<R>(report: { rows: R[] }, start: number, end: number): R[] {
+  return report instanceof ComputedReport ? (report.rowsBetween(start, end) as R[]) : report.rows.slice(start, end);
+}
+
+/**
+ * The report's own properties in their order, `rows` replaced by `rows` given: without building the rows of a
+ * `ComputedReport` (spreading it would).
+ */
+export function withRows<T extends { rows: unknown }, V>(report: T, rows: V): Omit<T, "rows"> & { rows: V } {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(report)) out[key] = key === "rows" ? rows : report[key as keyof T];
+  return out as Omit<T, "rows"> & { rows: V };
 }
 
 /** How many distinct buckets a report's rows have. */

@@ -1,6 +1,8 @@
 import { kpi } from "../metrics/registry";
-import type { ComparedReport } from "./compare";
-import type { Report } from "./run-report";
+import type { ComparedReport, ComparedRow } from "./compare";
+import { rowCount, rowsBetween } from "./computed-report";
+import { EXPORT_CHUNK_ROWS } from "./export-chunks";
+import type { Report, ReportRow } from "./run-report";
 
 const UNIT_SUFFIX = { ratio: " (0-1)", seconds: " (s)", currency: "", count: "", score: "", number: "", days: " (d)", hours: " (h)" } as const;
 
@@ -16,18 +18,30 @@ function field(value: string): string {
  * names in that language. Numbers are raw: ratios in 0..1, durations in seconds.
  */
 export function reportCsv(report: Report | ComparedReport, lang?: "fr" | "en"): string {
+  return [...csvChunks(report, lang)].join("");
+}
+
+/**
+ * `reportCsv` in pieces: the header line, then the lines of `rowsPerChunk` rows at a time, each built as it is
+ * read (`rowsBetween`): see `export-chunks.ts`.
+ */
+export function* csvChunks(report: Report | ComparedReport, lang?: "fr" | "en", rowsPerChunk = EXPORT_CHUNK_ROWS): Generator<string> {
   const compared = "previous" in report;
   const header = ["bucket", "key", ...report.metrics.map((id) => (lang ? headerName(id, lang) : id))];
   // Compared (`compare=previous`): after the values, each metric's previous value and change (points for ratios).
   if (compared) for (const id of report.metrics) header.push(`${id}_previous`, `${id}_change`);
-  const lines = [header.map(field).join(",")];
+  yield header.map(field).join(",") + "\r\n";
   const cell = (v: number | null | undefined) => (v == null ? "" : String(v));
-  for (const row of report.rows) {
-    const cells = [row.bucket, row.key ?? "", ...report.metrics.map((id) => cell(row.metrics[id]))];
-    if (compared && "previous" in row) for (const id of report.metrics) cells.push(cell(row.previous[id]), cell(row.change[id]));
-    lines.push(cells.map(field).join(","));
+  const total = rowCount(report);
+  for (let start = 0; start < total; start += rowsPerChunk) {
+    let lines = "";
+    for (const row of rowsBetween<ReportRow | ComparedRow>(report, start, start + rowsPerChunk)) {
+      const cells = [row.bucket, row.key ?? "", ...report.metrics.map((id) => cell(row.metrics[id]))];
+      if (compared && "previous" in row) for (const id of report.metrics) cells.push(cell(row.previous[id]), cell(row.change[id]));
+      lines += cells.map(field).join(",") + "\r\n";
+    }
+    yield lines;
   }
-  return lines.join("\r\n") + "\r\n";
 }
 
 function headerName(id: string, lang: "fr" | "en"): string {

@@ -1,5 +1,5 @@
 import type { ComparedReport } from "./compare";
-import { bucketCount, ComputedReport, firstRows, releaseReport, rowCount } from "./computed-report";
+import { bucketCount, firstRows, releaseReport, rowCount, withRows } from "./computed-report";
 import type { Report } from "./run-report";
 
 /** Beyond this, the page would weigh megabytes; the CSV has every row. */
@@ -26,19 +26,9 @@ export interface ReportPage<T extends Report | ComparedReport = Report | Compare
 export function readPage<T extends Report | ComparedReport>(report: T, rows = MAX_TABLE_ROWS, chartBuckets = MAX_CHART_POINTS): ReportPage<T> {
   try {
     const all = bucketCount(report) <= chartBuckets ? report.rows : null;
-    const shown = { ...headOf(report), rows: all ? all.slice(0, rows) : firstRows(report, rows) } as T;
+    const shown = withRows(report, all ? all.slice(0, rows) : firstRows(report, rows)) as T;
     return { shown, total: rowCount(report), all };
   } finally {
     releaseReport(report);
   }
-}
-
-/** The report without its rows, never building them (spreading a `ComputedReport` would). */
-function headOf(report: Report | ComparedReport): Omit<Report | ComparedReport, "rows"> {
-  if (report instanceof ComputedReport) {
-    const { from, to, granularity, groupBy, metrics } = report;
-    return { from, to, granularity, groupBy, metrics };
-  }
-  const { rows: _, ...head } = report;
-  return head;
 }

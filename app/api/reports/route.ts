@@ -1,7 +1,8 @@
 import { canReadReports, reportFilter } from "@/lib/auth/permissions";
 import { describeIssues } from "@/lib/events/schema";
 import { releaseReport } from "@/lib/reports/computed-report";
-import { reportCsv } from "@/lib/reports/csv";
+import { csvChunks } from "@/lib/reports/csv";
+import { chunkStream, jsonChunks } from "@/lib/reports/export-chunks";
 import { reportConfig } from "@/lib/reports/report-config";
 import { reportQuerySchema } from "@/lib/reports/report-query";
 import { runMaybeCompared } from "@/lib/reports/run-compared";
@@ -32,19 +33,15 @@ export async function GET(req: Request) {
     if (e instanceof ReportTooLargeError) return Response.json({ error: e.message }, { status: 400 });
     throw e;
   }
-  // Both answers are written here, at once: the report's sums then serve the next report.
-  try {
-    if (query.format === "csv") {
-      return new Response(reportCsv(report, query.lang), {
-        headers: {
-          "content-type": "text/csv; charset=utf-8",
-          "content-disposition": `attachment; filename="vigie-${query.from}-${query.to}-${query.granularity}-${query.groupBy}.csv"`,
-          "cache-control": "no-store",
-        },
-      });
-    }
-    return Response.json(report, { headers: { "cache-control": "no-store" } });
-  } finally {
-    releaseReport(report);
-  }
+  // Streamed as written, a few thousand rows at a time (lib/reports/export-chunks.ts); the report's sums serve the
+  // next report once the answer is written, or the client gone.
+  const csv = query.format === "csv";
+  const body = chunkStream(csv ? csvChunks(report, query.lang) : jsonChunks(report), () => releaseReport(report));
+  return new Response(body, {
+    headers: {
+      "content-type": csv ? "text/csv; charset=utf-8" : "application/json",
+      ...(csv && { "content-disposition": `attachment; filename="vigie-${query.from}-${query.to}-${query.granularity}-${query.groupBy}.csv"` }),
+      "cache-control": "no-store",
+    },
+  });
 }
