@@ -59,15 +59,17 @@ export function compareReports(current: Report, previous: Report): ComparedRepor
   const prevPos = position(previous.rows);
   const byKey = new Map(previous.rows.map((r) => [`${prevPos.get(r.bucket)}|${r.key ?? ""}`, r.metrics]));
   const curPos = position(current.rows);
-  const rows = current.rows.map((row): ComparedRow => {
-    const prev = byKey.get(`${curPos.get(row.bucket)}|${row.key ?? ""}`) ?? {};
-    const previousValues: MetricValues = {};
-    const changes: MetricValues = {};
-    for (const id of current.metrics) {
-      previousValues[id] = prev[id] ?? null;
-      changes[id] = change(id, row.metrics[id], prev[id]);
-    }
-    return { ...row, previous: previousValues, change: changes };
-  });
+  const rows = current.rows.map((row) => comparedRow(row, byKey.get(`${curPos.get(row.bucket)}|${row.key ?? ""}`) ?? {}, current.metrics));
   return { ...current, previous: { from: previous.from, to: previous.to }, rows };
+}
+
+/** A row of the current period beside the previous period's values at its position (`{}`: none there). */
+export function comparedRow(row: ReportRow, prev: MetricValues, metrics: readonly string[]): ComparedRow {
+  const previousValues: MetricValues = {};
+  const changes: MetricValues = {};
+  for (const id of metrics) {
+    previousValues[id] = prev[id] ?? null;
+    changes[id] = change(id, row.metrics[id], prev[id]);
+  }
+  return { ...row, previous: previousValues, change: changes };
 }

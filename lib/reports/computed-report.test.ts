@@ -1,54 +1,23 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AGGREGATE_FIELDS, aggregateWriter, emptyAggregate, type Aggregate, type AggregateField } from "../metrics/aggregate";
-import { HISTORICAL_IDS, kpi, METRIC_IDS, selectedFormulas, type MetricId } from "../metrics/registry";
-import { bucketCount, ComputedReport, firstRows, rowCount } from "./computed-report";
+import { HISTORICAL_IDS, kpi, METRIC_IDS, selectedFormulas } from "../metrics/registry";
+import { bucketCount, firstRows, rowCount } from "./lazy-report";
 import type { ReportRow } from "./run-report";
+import { sortRows } from "./sort-rows";
+import { fromArb, testReportArb } from "./testing/computed";
 
 /** Metrics of "now" (agents logged in, contacts waiting): no value for a past interval. */
 const NOW_IDS = METRIC_IDS.filter((id) => kpi(id)!.attribution === "now");
 
-const QUERY = { from: "2026-03-29", to: "2026-03-29", granularity: "hour", groupBy: "queue" } as const;
-
-/** A computed report of `nb` buckets × `keys`, some cells empty, and the rows it must read as. */
-const reportArb = fc
-  .record({
-    nb: fc.integer({ min: 0, max: 5 }),
-    keys: fc.uniqueArray(fc.constantFrom("billing", "sales", "support"), { minLength: 1, maxLength: 3 }),
-    metrics: fc.uniqueArray(fc.constantFrom<MetricId>("offered", "aht", "serviceLevel", "nps"), { minLength: 1, maxLength: 4 }),
-  })
-  .chain(({ nb, keys, metrics }) =>
-    fc
-      .array(fc.option(fc.array(fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { nil: null }), { minLength: metrics.length, maxLength: metrics.length }), { nil: null }), {
-        minLength: nb * keys.length,
-        maxLength: nb * keys.length,
-      })
-      .map((cells) => {
-        const buckets = Array.from({ length: nb }, (_, b) => `2026-03-29T0${b}:00:00+01:00`);
-        const empty = Object.fromEntries(metrics.map((id) => [id, id === "offered" ? 0 : null]));
-        const rows: ReportRow[] = cells.map((cell, c) => ({
-          bucket: buckets[Math.floor(c / keys.length)]!,
-          key: keys[c % keys.length]!,
-          metrics: cell === null ? empty : Object.fromEntries(metrics.map((id, i) => [id, cell[i]!])),
-        }));
-        const compute = (c: number, out: Float64Array, at: number) => {
-          const cell = cells[c];
-          if (!cell) return false;
-          cell.forEach((v, i) => (out[at + i] = v ?? Number.NaN));
-          return true;
-        };
-        const released = { times: 0 };
-        const release = () => void released.times++;
-        const report = new ComputedReport(QUERY, metrics, { starts: buckets.map((_, b) => b), buckets: (from: number, to: number) => buckets.slice(from, to), keys, compute, empty, release });
-        return { report, rows, metrics, released };
-      }),
-  );
+/** A computed report, some cells empty, and the rows it must read as. */
+const reportArb = testReportArb().map(fromArb);
 
 describe("a computed report", () => {
   it("reads as the plain report of CONTRACT §4: its rows, JSON, spreads, counts and first rows", () => {
     fc.assert(
-      fc.property(reportArb, fc.nat(20), ({ report, rows, metrics }, n) => {
-        const plain = { ...QUERY, metrics, rows };
+      fc.property(reportArb, fc.nat(20), ({ report, rows }, n) => {
+        const plain = { from: report.from, to: report.to, granularity: report.granularity, groupBy: report.groupBy, metrics: report.metrics, rows };
         expect(rowCount(report)).toBe(rows.length);
         expect(firstRows(report, n)).toEqual(rows.slice(0, n));
         expect(bucketCount(report)).toBe(new Set(rows.map((r) => r.bucket)).size);
@@ -63,13 +32,32 @@ describe("a computed report", () => {
     );
   });
 
+  it("sorted by any column, reads as sortRows orders its rows: ties and rows without a value included", () => {
+    const sortArb = fc.record({
+      column: fc.constantFrom("bucket", "key", "offered", "aht", "serviceLevel", "nps", "unknown"),
+      descending: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(reportArb, fc.option(sortArb, { nil: undefined }), fc.nat(20), ({ report, rows }, sort, n) => {
+        const sorted = sortRows(rows, sort);
+        report.sortBy(sort);
+        expect(firstRows(report, n)).toEqual(sorted.slice(0, n));
+        expect(report.rowsBetween(n, n + 3)).toEqual(sorted.slice(n, n + 3));
+        expect(report.rows).toEqual(sorted);
+        expect(sorted.map((_, r) => rows[report.cellAt(r)])).toEqual(sorted);
+        // Sorted again, the rows built before are forgotten.
+        expect(report.sortBy(undefined).rows).toEqual(rows);
+      }),
+    );
+  });
+
   it("releases its sums once; rows built before stay readable, others are refused", () => {
     fc.assert(
-      fc.property(reportArb, fc.boolean(), ({ report, rows, released }, built) => {
+      fc.property(reportArb, fc.boolean(), ({ report, rows, seen }, built) => {
         if (built) expect(report.rows).toEqual(rows);
         report.release();
         report.release();
-        expect(released.times).toBe(1);
+        expect(seen.released).toBe(1);
         expect(rowCount(report)).toBe(rows.length);
         if (built) expect(report.rows).toEqual(rows);
         else if (rows.length > 0) expect(() => report.rows).toThrow(/after release/);

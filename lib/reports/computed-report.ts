@@ -1,6 +1,9 @@
 import type { MetricId, MetricValues } from "../metrics/registry";
-import type { GroupBy, ReportQuery } from "./report-query";
-import type { Report, ReportRow } from "./run-report";
+import { LazyReport } from "./lazy-report";
+import type { ReportQuery } from "./report-query";
+import type { ReportRow } from "./run-report";
+import { byBucketDescending, byKey, byValue } from "./sort-order";
+import { keyOrder, type ReportSort } from "./sort-rows";
 
 /** What `runReport` computed: one cell per (bucket, key), time order then key order. */
 export interface ReportCells {
@@ -25,109 +28,113 @@ export interface ReportCells {
 
 /**
  * A report as `runReport` answers it: the sums it read, and the rows of
- * CONTRACT §4 computed from them on first read. A 90-day report by queue at
- * 15 minutes has 432,200 rows; their formulas and objects cost more than
- * reading the sums. A sort and a comparison read every row (`rows`); the
- * API's JSON and CSV read them a piece at a time (`rowsBetween`); the report
- * page reads how many there are and the first ones (`rowCount`,
- * `firstRows`). Whoever has read what it needs calls `release()`:
- * the sums then serve the next report at once (rows already built remain).
+ * CONTRACT §4 computed from them when read (`LazyReport`), in time order or,
+ * once `sortBy` a column, in that order — computing only that column of every
+ * cell to sort, so that a sorted page still builds only the rows it shows.
  */
-export class ComputedReport implements Report {
-  readonly from: string;
-  readonly to: string;
-  readonly granularity: ReportQuery["granularity"];
-  readonly groupBy: GroupBy;
-  readonly metrics: MetricId[];
-  declare readonly rows: ReportRow[];
+export class ComputedReport extends LazyReport<ReportRow> {
   readonly #cells: ReportCells;
   readonly #build: (values: Float64Array, at: number) => MetricValues;
   #released = false;
-  #rows: ReportRow[] | undefined;
+  /** Row position → cell, once sorted (else the cell is the position). */
+  #order: Int32Array | null = null;
+  /** Every bucket's ISO start, written once sorted (rows then come from any bucket). */
+  #stamps: readonly string[] | null = null;
 
   constructor(query: Pick<ReportQuery, "from" | "to" | "granularity" | "groupBy">, metrics: MetricId[], cells: ReportCells) {
-    this.from = query.from;
-    this.to = query.to;
-    this.granularity = query.granularity;
-    this.groupBy = query.groupBy;
-    this.metrics = metrics;
+    super(query, metrics);
     this.#cells = cells;
     this.#build = metricsBuilder(metrics);
-    // An own, enumerable property, as on a plain report: JSON, spreads and test equality see it.
-    Object.defineProperty(this, "rows", {
-      enumerable: true,
-      get: () => (this.#rows ??= this.rowsBetween(0, this.rowCount)),
-    });
   }
 
   get rowCount(): number {
     return this.#cells.starts.length * this.#cells.keys.length;
   }
 
-  /** Lets go of the sums the rows are computed from: rows not built yet cannot be any more. Idempotent. */
+  get bucketCount(): number {
+    return this.#cells.starts.length;
+  }
+
+  /** Group keys (`[null]` without grouping): the cell of bucket `b` and key `k` is `b × keys.length + k`. */
+  get keys(): readonly (string | null)[] {
+    return this.#cells.keys;
+  }
+
   release(): void {
     if (this.#released) return;
     this.#released = true;
     this.#cells.release();
   }
 
-  /** Rows `start` to `end` (excluded), built now (or taken from `rows` once built). */
-  rowsBetween(start: number, end: number): ReportRow[] {
-    if (this.#rows) return this.#rows.slice(start, end);
-    if (this.#released) throw new Error("ComputedReport: rows read after release()");
+  /** The cell shown at row position `r`. */
+  cellAt(r: number): number {
+    return this.#order ? this.#order[r]! : r;
+  }
+
+  /** The metric values of cell `c` (a row's `metrics`). */
+  metricsOf(c: number): MetricValues {
+    this.#readable();
+    const values = new Float64Array(this.metrics.length);
+    return this.#cells.compute(c, values, 0) ? this.#build(values, 0) : this.#cells.empty;
+  }
+
+  /**
+   * Orders the rows as `sortRows` orders a plain report's (`sort=` of CONTRACT §4; none, or by bucket ascending:
+   * time order), computing only the sorted column of each cell. Rows built before are forgotten.
+   */
+  sortBy(sort: ReportSort | undefined): this {
+    this.#readable();
+    this.forgetRows();
+    if (!sort || (sort.column === "bucket" && !sort.descending)) {
+      this.#order = null;
+      return this;
+    }
+    const { keys, compute, empty } = this.#cells;
+    const nk = keys.length;
+    const nb = this.bucketCount;
+    if (sort.column === "bucket") this.#order = byBucketDescending(nb, nk);
+    else if (sort.column === "key") {
+      const rank = new Int32Array(nk);
+      const ranked = [...keys.keys()].sort((a, b) => keyOrder(keys[a]!, keys[b]!));
+      (sort.descending ? ranked.reverse() : ranked).forEach((k, i) => (rank[k] = i));
+      this.#order = byKey(nb, rank);
+    } else {
+      // The column's value in every cell, NaN for none (rows without a value sort last either way).
+      const at = this.metrics.indexOf(sort.column as MetricId);
+      const column = new Float64Array(this.rowCount).fill(Number.NaN);
+      if (at >= 0) {
+        const values = new Float64Array(this.metrics.length);
+        const none = empty[sort.column] ?? Number.NaN;
+        for (let c = 0; c < column.length; c++) column[c] = compute(c, values, 0) ? values[at]! : none;
+      }
+      this.#order = byValue(column, sort.descending);
+    }
+    this.#stamps ??= this.#cells.buckets(0, this.bucketCount);
+    return this;
+  }
+
+  protected build(start: number, end: number): ReportRow[] {
+    this.#readable();
     const { keys, empty, compute } = this.#cells;
     const nk = keys.length;
     const last = Math.min(end, this.rowCount);
-    const first = Math.floor(start / nk);
-    const buckets = last > start ? this.#cells.buckets(first, Math.floor((last - 1) / nk) + 1) : [];
+    if (last <= start) return [];
+    // In time order, the stamps of the buckets shown only (the page's first rows need a few dozen).
+    const first = this.#order ? 0 : Math.floor(start / nk);
+    const stamps = this.#order ? this.#stamps! : this.#cells.buckets(first, Math.floor((last - 1) / nk) + 1);
     const values = new Float64Array(this.metrics.length);
-    const out: ReportRow[] = new Array(Math.max(0, last - start));
+    const out: ReportRow[] = new Array(last - start);
     for (let r = start; r < last; r++) {
-      const b = Math.floor(r / nk);
-      out[r - start] = { bucket: buckets[b - first]!, key: keys[r - b * nk]!, metrics: compute(r, values, 0) ? this.#build(values, 0) : empty };
+      const c = this.cellAt(r);
+      const b = Math.floor(c / nk);
+      out[r - start] = { bucket: stamps[b - first]!, key: keys[c - b * nk]!, metrics: compute(c, values, 0) ? this.#build(values, 0) : empty };
     }
     return out;
   }
 
-  /** How many distinct buckets the rows have. */
-  get bucketCount(): number {
-    return this.#cells.starts.length;
+  #readable(): void {
+    if (this.#released) throw new Error("ComputedReport: rows read after release()");
   }
-}
-
-/** Releases a report's sums when it is a `ComputedReport` (see `release`); nothing for a plain report. */
-export function releaseReport(report: object): void {
-  if (report instanceof ComputedReport) report.release();
-}
-
-/** A report's number of rows, without building them when it is a `ComputedReport`. */
-export function rowCount(report: { rows: readonly unknown[] }): number {
-  return report instanceof ComputedReport ? report.rowCount : report.rows.length;
-}
-
-/** A report's first `n` rows, building only those when it is a `ComputedReport`. */
-export function firstRows<R>(report: { rows: R[] }, n: number): R[] {
-  return rowsBetween(report, 0, n);
-}
-
-/** A report's rows `start` to `end` (excluded), building only those when it is a `ComputedReport`. */
-export function rowsBetween<R>(report: { rows: R[] }, start: number, end: number): R[] {
-  return report instanceof ComputedReport ? (report.rowsBetween(start, end) as R[]) : report.rows.slice(start, end);
-}
-
-/**
- * The report's own properties in their order, `rows` replaced by `rows` given: without building the rows of a
- * `ComputedReport` (spreading it would).
- */
-export function withRows<T extends { rows: unknown }, V>(report: T, rows: V): Omit<T, "rows"> & { rows: V } {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(report)) out[key] = key === "rows" ? rows : report[key as keyof T];
-  return out as Omit<T, "rows"> & { rows: V };
-}
-
-/** How many distinct buckets a report's rows have. */
-export function bucketCount(report: { rows: readonly { bucket: string }[] }): number {
-  return report instanceof ComputedReport ? report.bucketCount : new Set(report.rows.map((r) => r.bucket)).size;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { kpi } from "../metrics/registry";
 import type { ComparedReport, ComparedRow } from "./compare";
-import { rowCount, rowsBetween } from "./computed-report";
+import { rowCount, rowsBetween } from "./lazy-report";
 import { EXPORT_CHUNK_ROWS } from "./export-chunks";
 import type { Report, ReportRow } from "./run-report";
 

@@ -2,68 +2,37 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { MetricId } from "../metrics/registry";
 import { compareReports } from "./compare";
-import { ComputedReport } from "./computed-report";
 import { csvChunks, reportCsv } from "./csv";
 import { chunkStream, joinChunks, jsonChunks } from "./export-chunks";
 import { sortRows } from "./sort-rows";
+import { fromArb, testReportArb } from "./testing/computed";
 
-const QUERY = { from: "2026-03-29", to: "2026-03-29", granularity: "hour", groupBy: "queue" } as const;
-const METRICS: MetricId[] = ["offered", "aht", "serviceLevel"];
-
-/** A computed report of `nb` buckets × `keys` with these cell values (null: empty cell, NaN: no value). */
-function computed(nb: number, keys: string[], values: (number[] | null)[]) {
-  const built = { cells: 0 };
-  const buckets = Array.from({ length: nb }, (_, b) => `2026-03-29T${String(b).padStart(2, "0")}:00:00+02:00`);
-  const report = new ComputedReport(QUERY, METRICS, {
-    starts: buckets.map((_, b) => b),
-    buckets: (from, to) => buckets.slice(from, to),
-    keys,
-    compute: (c, out, at) => {
-      built.cells++;
-      const v = values[c];
-      if (!v) return false;
-      v.forEach((x, i) => (out[at + i] = x));
-      return true;
-    },
-    empty: { offered: 0, aht: null, serviceLevel: null },
-    release: () => {},
-  });
-  return { report, built };
-}
-
-const reportArb = fc
-  .record({ nb: fc.nat(6), keys: fc.uniqueArray(fc.constantFrom("sales", 'b,"q"', "=cmd", "support"), { minLength: 1, maxLength: 4 }) })
-  .chain(({ nb, keys }) =>
-    fc
-      .array(fc.option(fc.array(fc.oneof(fc.double({ noDefaultInfinity: true }), fc.integer()), { minLength: 3, maxLength: 3 }), { nil: null }), {
-        minLength: nb * keys.length,
-        maxLength: nb * keys.length,
-      })
-      .map((values) => ({ nb, keys, values })),
-  );
+/** Two reports of the same metrics (a period and the one before). */
+const pairArb = fc
+  .uniqueArray(fc.constantFrom<MetricId>("offered", "aht", "serviceLevel"), { minLength: 1, maxLength: 3 })
+  .chain((metrics) => fc.tuple(testReportArb(fc.constant(metrics)), testReportArb(fc.constant(metrics))));
 
 describe("exports in pieces", () => {
   it("JSON and CSV pieces join into the whole answer, whatever the piece size, computed, sorted or compared", () => {
     fc.assert(
-      fc.property(reportArb, reportArb, fc.integer({ min: 1, max: 7 }), fc.constantFrom(undefined, "fr" as const), (a, b, size, lang) => {
-        const cur = computed(a.nb, a.keys, a.values);
-        const whole = JSON.stringify(cur.report);
+      fc.property(pairArb, fc.integer({ min: 1, max: 7 }), fc.constantFrom(undefined, "fr" as const), ([a, b], size, lang) => {
+        const whole = JSON.stringify(fromArb(a).report);
         const plain = JSON.parse(whole);
-        const fresh = () => computed(a.nb, a.keys, a.values).report;
+        const fresh = () => fromArb(a).report;
         expect([...jsonChunks(fresh(), size)].join("")).toBe(whole);
         expect([...csvChunks(fresh(), lang, size)].join("")).toBe(reportCsv(plain, lang));
         // Rows are built a piece at a time, never more than once.
-        const counted = computed(a.nb, a.keys, a.values);
+        const counted = fromArb(a);
         const pieces = jsonChunks(counted.report, size);
         pieces.next();
         pieces.next();
-        expect(counted.built.cells).toBe(Math.min(size, a.nb * a.keys.length));
+        expect(counted.seen.computed).toBe(Math.min(size, a.cells.length));
         [...pieces];
-        expect(counted.built.cells).toBe(a.nb * a.keys.length);
+        expect(counted.seen.computed).toBe(a.cells.length);
 
         const sorted = { ...plain, rows: sortRows(plain.rows, { column: "offered", descending: true }) };
         expect([...jsonChunks(sorted, size)].join("")).toBe(JSON.stringify(sorted));
-        const compared = compareReports(plain, computed(b.nb, b.keys, b.values).report);
+        const compared = compareReports(plain, fromArb(b).report);
         expect([...jsonChunks(compared, size)].join("")).toBe(JSON.stringify(compared));
         expect([...csvChunks(compared, lang, size)].join("")).toBe(reportCsv(compared, lang));
       }),

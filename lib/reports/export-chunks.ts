@@ -1,5 +1,5 @@
 import type { ComparedReport } from "./compare";
-import { rowCount, rowsBetween, withRows } from "./computed-report";
+import { rowCount, rowsBetween, withRows } from "./lazy-report";
 import type { Report } from "./run-report";
 
 /**

@@ -1,29 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ComparedReport } from "./compare";
-import { ComputedReport } from "./computed-report";
 import { readPage } from "./report-page";
+import { testReport } from "./testing/computed";
 
-const QUERY = { from: "2026-03-29", to: "2026-03-30", granularity: "hour", groupBy: "queue" } as const;
-
-/** A report of `nb` buckets × `keys`, counting the cells computed and the releases. */
+/** A report of `nb` buckets × `keys` (cell c holds offered = c). */
 function computed(nb: number, keys: string[]) {
-  const seen = { computed: 0, released: 0 };
   const buckets = Array.from({ length: nb }, (_, b) => `b${b}`);
-  const report = new ComputedReport(QUERY, ["offered"], {
-    starts: buckets.map((_, b) => b),
-    buckets: (from, to) => buckets.slice(from, to),
-    keys,
-    compute: (c, out, at) => {
-      seen.computed++;
-      out[at] = c;
-      return true;
-    },
-    empty: { offered: 0 },
-    release: () => void seen.released++,
-  });
-  const rows = Array.from({ length: nb * keys.length }, (_, c) => ({ bucket: buckets[Math.floor(c / keys.length)]!, key: keys[c % keys.length]!, metrics: { offered: c } }));
-  return { report, rows, seen };
+  return testReport(buckets, keys, ["offered"], Array.from({ length: nb * keys.length }, (_, c) => [c]));
 }
 
 describe("the report page's read", () => {
@@ -32,7 +16,7 @@ describe("the report page's read", () => {
       fc.property(fc.nat(30), fc.integer({ min: 1, max: 3 }), fc.nat(40), fc.nat(40), (nb, nk, n, chartBuckets) => {
         const { report, rows, seen } = computed(nb, ["a", "b", "c"].slice(0, nk));
         const page = readPage(report, n, chartBuckets);
-        expect(page.shown).toEqual({ ...QUERY, metrics: ["offered"], rows: rows.slice(0, n) });
+        expect(page.shown).toEqual({ from: report.from, to: report.to, granularity: "hour", groupBy: "queue", metrics: ["offered"], rows: rows.slice(0, n) });
         expect(page.total).toBe(rows.length);
         expect(page.all).toEqual(nb <= chartBuckets ? rows : null);
         // Without the chart, only the rows shown are computed: a 90-day report at 15 minutes has 432,000.
@@ -45,7 +29,10 @@ describe("the report page's read", () => {
 
   it("reads a plain (compared) report as it is", () => {
     const compared: ComparedReport = {
-      ...QUERY,
+      from: "2026-03-29",
+      to: "2026-03-30",
+      granularity: "hour",
+      groupBy: "queue",
       metrics: ["offered"],
       previous: { from: "2026-03-27", to: "2026-03-28" },
       rows: [

@@ -1,5 +1,5 @@
 import type { ComparedReport } from "./compare";
-import { bucketCount, firstRows, releaseReport, rowCount, withRows } from "./computed-report";
+import { bucketCount, firstRows, releaseReport, rowCount, withRows } from "./lazy-report";
 import type { Report } from "./run-report";
 
 /** Beyond this, the page would weigh megabytes; the CSV has every row. */

@@ -1,18 +1,18 @@
 import type { Database } from "../../db/client";
 import type { Restriction } from "../metrics/batch";
 import type { EngineConfig } from "../metrics/engine";
-import { compareReports, previousRange, type ComparedReport } from "./compare";
+import { previousRange } from "./compare";
+import { ComputedComparison } from "./computed-comparison";
 import type { ComputedReport } from "./computed-report";
 import type { ReportQuery } from "./report-query";
-import { runReport, type Report } from "./run-report";
-import { parseSort, sortRows } from "./sort-rows";
+import { runReport } from "./run-report";
+import { parseSort } from "./sort-rows";
 
 /**
  * The report, and with `compare` the previous period's beside it
  * (`compare=previous`), its rows in the query's `sort` order: page, CSV and
- * JSON alike. Sorted or compared, every row is built here and the sums are
- * released; else the caller releases them (`releaseReport`) once it has read
- * what it shows.
+ * JSON alike. Rows are built when read (`LazyReport`): the caller releases the
+ * report (`releaseReport`) once it has read what it shows or sends.
  */
 export async function runMaybeCompared(
   database: Database,
@@ -21,19 +21,16 @@ export async function runMaybeCompared(
   only: Restriction,
   now: number,
   compare: boolean,
-): Promise<Report | ComparedReport> {
+): Promise<ComputedReport | ComputedComparison> {
   const current = await runReport(database, query, config, only, now);
-  const sort = query.sort === undefined ? undefined : parseSort(query.sort);
-  if (!compare && !sort) return current;
-  let previous: ComputedReport | undefined;
   try {
-    if (!compare) return { ...current, rows: sortRows(current.rows, sort!) };
-    previous = await runReport(database, { ...query, ...previousRange(query.from, query.to) }, config, only, now);
-    // Rows are matched by position in time order: sorted only once compared.
-    const compared = compareReports(current, previous);
-    return sort ? { ...compared, rows: sortRows(compared.rows, sort) } : compared;
-  } finally {
+    // Compared rows keep the current period's order and values: sorting the current report sorts them.
+    current.sortBy(query.sort === undefined ? undefined : parseSort(query.sort));
+    if (!compare) return current;
+    const previous = await runReport(database, { ...query, ...previousRange(query.from, query.to) }, config, only, now);
+    return new ComputedComparison(current, previous);
+  } catch (e) {
     current.release();
-    previous?.release();
+    throw e;
   }
 }

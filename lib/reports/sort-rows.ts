@@ -19,7 +19,8 @@ export function formatSort(sort: ReportSort): string {
   return `${sort.descending ? "-" : ""}${sort.column}`;
 }
 
-const keyOrder = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a.localeCompare(b));
+/** Group keys in order: "all" (null) first, then by name. */
+export const keyOrder = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a.localeCompare(b));
 
 /** The rows in `sort`'s order (a new array; rows as given are in time order, then by key). */
 export function sortRows<R extends ReportRow>(rows: readonly R[], sort: ReportSort | undefined): R[] {

@@ -1,6 +1,6 @@
 import { canReadReports, reportFilter } from "@/lib/auth/permissions";
 import { describeIssues } from "@/lib/events/schema";
-import { releaseReport } from "@/lib/reports/computed-report";
+import { releaseReport } from "@/lib/reports/lazy-report";
 import { csvChunks } from "@/lib/reports/csv";
 import { chunkStream, jsonChunks } from "@/lib/reports/export-chunks";
 import { reportConfig } from "@/lib/reports/report-config";
