@@ -3,10 +3,12 @@
  * (`npm run seed:history` first), on DATABASE_URL or the embedded database in
  * VIGIE_DATA_DIR. The issue's two reports — 90 days by queue at 15 minutes,
  * and one year by agent per month — with the report page's default metrics
- * and with every historical metric. The strips of finished days are built
+ * and with every historical metric; the 90-day one also sorted by a column and
+ * compared with the previous period (the page's next clicks). The strips of finished days are built
  * first, as the rollup runner does in the background. Each is run a few times to warm up, then
  * repeatedly for a bounded time; the time is what the report page waits for
- * before rendering: `runReport` (catch-up check, rollup reads) and `readPage`
+ * before rendering: `runMaybeCompared` (catch-up check, rollup reads; the
+ * sort and the previous period when asked) and `readPage`
  * (the row count, the first 2,000 rows — their formulas and objects: the
  * page's table — and the release of the report's sums for the next one).
  * Then separately, once per report: the JSON the API sends (CONTRACT §4's row
@@ -28,7 +30,7 @@ import { reportQuerySchema } from "../lib/reports/report-query";
 import { DEFAULT_METRICS } from "../lib/reports/report-url";
 import { readPage } from "../lib/reports/report-page";
 import { chunkStream, jsonChunks } from "../lib/reports/export-chunks";
-import { runReport } from "../lib/reports/run-report";
+import { runMaybeCompared } from "../lib/reports/run-compared";
 import { catchUpRollups } from "../lib/rollups/catch-up";
 import { buildStrips } from "../lib/rollups/strips";
 
@@ -65,11 +67,24 @@ const lines: string[] = [
   "| report | metrics | rows | runs | page p50 ms | page p95 ms | page max ms | all rows ms | JSON MB | JSON ms (streamed) | longest JSON piece ms |",
   "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
 ];
+const DEFAULT = DEFAULT_METRICS.join(",");
 for (const { name, q } of cases) {
-  for (const [label, metrics] of [["default (9)", DEFAULT_METRICS.join(",")], [`all (${HISTORICAL_IDS.length})`, HISTORICAL_IDS.join(",")]] as const) {
-    const query = reportQuerySchema.parse({ ...q, metrics });
+  const variants = [
+    { label: "default (9)", metrics: DEFAULT },
+    { label: `all (${HISTORICAL_IDS.length})`, metrics: HISTORICAL_IDS.join(",") },
+    // What a manager does next on the 90-day report: sort by a column, compare with the 90 days before.
+    ...(q.granularity === "15m"
+      ? [
+          { label: "default, sorted by offered ↓", metrics: DEFAULT, sort: "-offered" },
+          { label: "default, compared with the previous period", metrics: DEFAULT, compare: true },
+        ]
+      : []),
+  ];
+  for (const { label, metrics, sort, compare = false } of variants as { label: string; metrics: string; sort?: string; compare?: boolean }[]) {
+    const query = reportQuerySchema.parse({ ...q, metrics, sort });
+    const run = () => runMaybeCompared(database, query, config, {}, Date.now(), compare);
     const page = async () => {
-      const { shown, total } = readPage(await runReport(database, query, config, {}, Date.now()));
+      const { shown, total } = readPage(await run());
       return total + shown.rows.length;
     };
     for (let i = 0; i < 2; i++) await page();
@@ -82,7 +97,7 @@ for (const { name, q } of cases) {
     }
     // The API's JSON, streamed as the route does (lib/reports/export-chunks.ts): its total time, and the longest
     // piece — the longest the server's event loop is held (pushes to the wallboards wait that long at most).
-    const exported = await runReport(database, query, config, {}, Date.now());
+    const exported = await run();
     let longest = 0;
     let bytes = 0;
     const pieces = jsonChunks(exported);
@@ -99,7 +114,7 @@ for (const { name, q } of cases) {
     for (let r = await reader.read(); !r.done; r = await reader.read()) bytes += r.value.length;
     const jsonMs = performance.now() - t;
     // Every row built at once: what a sort or a comparison does.
-    const report = await runReport(database, query, config, {}, Date.now());
+    const report = await run();
     t = performance.now();
     const rows = report.rows.length;
     const rowsMs = performance.now() - t;
