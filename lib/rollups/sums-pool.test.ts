@@ -14,6 +14,18 @@ async function collect(): Promise<void> {
   }
 }
 
+/** Two arrays leased from `pool` for an owner held only by the box answered; released at once (twice) if `release`. */
+function leaseTwo(pool: SumsPool, release: boolean) {
+  const lease = pool.lease();
+  const box: { owner: { sums: Float64Array[] } | null } = { owner: { sums: [lease.take(5000), lease.take(70_000)] } };
+  lease.own(box.owner!);
+  if (release) {
+    lease.release();
+    lease.release();
+  }
+  return { box, buffers: box.owner!.sums.map((s) => s.buffer), bytes: (sizeClass(5000) + sizeClass(70_000)) * 8 };
+}
+
 describe("report sums pool", () => {
   it("rounds lengths up by at most a quarter, to few distinct sizes", () => {
     fc.assert(
@@ -53,18 +65,9 @@ describe("report sums pool", () => {
 
   it("takes the arrays back when released, once, even when their owner is garbage later", async () => {
     const pool = new SumsPool(1 << 24);
-    let owner: { sums: Float64Array[] } | null = null;
-    const buffers = ((): ArrayBufferLike[] => {
-      const lease = pool.lease();
-      owner = { sums: [lease.take(5000), lease.take(70_000)] };
-      lease.own(owner);
-      lease.release();
-      lease.release();
-      return owner.sums.map((s) => s.buffer);
-    })();
-    const bytes = (sizeClass(5000) + sizeClass(70_000)) * 8;
+    const { box, buffers, bytes } = leaseTwo(pool, true);
     expect(pool.bytes).toBe(bytes);
-    owner = null;
+    box.owner = null;
     await collect();
     // Given back twice, the same memory would serve two reports at once.
     expect(pool.bytes).toBe(bytes);
@@ -76,19 +79,13 @@ describe("report sums pool", () => {
 
   it("takes the arrays back when their owner is garbage, not before", async () => {
     const pool = new SumsPool(1 << 24);
-    let owner: { sums: Float64Array[] } | null = null;
-    const buffers = ((): ArrayBufferLike[] => {
-      const lease = pool.lease();
-      owner = { sums: [lease.take(5000), lease.take(70_000)] };
-      lease.own(owner);
-      return owner.sums.map((s) => s.buffer);
-    })();
+    const { box, buffers, bytes } = leaseTwo(pool, false);
     await collect();
     expect(pool.bytes).toBe(0); // still owned
-    expect(owner!.sums).toHaveLength(2);
-    owner = null;
+    expect(box.owner!.sums).toHaveLength(2);
+    box.owner = null;
     await collect();
-    expect(pool.bytes).toBe((sizeClass(5000) + sizeClass(70_000)) * 8);
+    expect(pool.bytes).toBe(bytes);
     const lease = pool.lease();
     expect([lease.take(70_000).buffer, lease.take(5000).buffer]).toEqual([buffers[1], buffers[0]]);
   });
