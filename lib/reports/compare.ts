@@ -50,6 +50,7 @@ export function change(id: string, cur: number | null | undefined, prev: number 
   return Math.round(diff * 1e6) / 1e6;
 }
 
+/** The comparison of two plain reports; `ComputedComparison` builds the same rows lazily (tested against this). */
 export function compareReports(current: Report, previous: Report): ComparedReport {
   const position = (rows: readonly ReportRow[]) => {
     const order = new Map<string, number>();

@@ -22,7 +22,11 @@ export function formatSort(sort: ReportSort): string {
 /** Group keys in order: "all" (null) first, then by name. */
 export const keyOrder = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a.localeCompare(b));
 
-/** The rows in `sort`'s order (a new array; rows as given are in time order, then by key). */
+/**
+ * The rows in `sort`'s order (a new array; rows as given are in time order, then by key). The definition on plain
+ * rows: reports computed from the rollups order their cells the same way without building them
+ * (`ComputedReport.sortBy`, tested against this).
+ */
 export function sortRows<R extends ReportRow>(rows: readonly R[], sort: ReportSort | undefined): R[] {
   if (!sort || (sort.column === "bucket" && !sort.descending)) return [...rows];
   const sign = sort.descending ? -1 : 1;
