@@ -35,7 +35,7 @@ export interface Query {
    * in UTF-8 bytes (null for NULL), not decoded into strings: for hot reads of long packed text. Resolves once
    * every row was visited; an exception thrown by `visit` stops the visits and rejects, after the statement
    * ends. Select text columns (cast others with `::text`): the embedded database parses values before they
-   * are encoded back.
+   * are encoded back. The bytes are views of the driver's buffers, valid during the visit only: copy what is kept.
    */
   eachRaw(text: string, params: unknown[], visit: (row: (Uint8Array | null)[]) => void): Promise<void>;
 }

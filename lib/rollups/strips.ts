@@ -175,7 +175,8 @@ class NameCache {
   name(u: Uint8Array, from: number, to: number, position: number): string {
     const seen = (this.#seen[position] ??= []);
     for (const s of seen) if (sameBytes(s.bytes, u, from, to)) return s.name;
-    const bytes = u.slice(from, to);
+    // A copy: `u` may be a view of the driver's receive buffer (a Buffer's `slice` is a view too).
+    const bytes = new Uint8Array(u.subarray(from, to));
     const raw = this.decoder.decode(bytes);
     const name = raw.includes("\\") ? unescapeQueue(raw) : raw;
     if (seen.length < 8) seen.push({ bytes, name }); // a few per position: queues come and go from day to day
