@@ -142,7 +142,7 @@ function Results({ page, locale, timeZone, currency, href, sort, sortHref }: Res
   const report = page.shown;
   const first = definition(report.metrics[0]!);
   // A report too long to chart (90 days at 15 min) never built its rows for the chart (`readPage`).
-  const data = page.all ? chartData(page.all, first.id, (b) => bucketLabel(b, report.granularity, locale, timeZone)) : null;
+  const data = page.chart ? chartData(page.chart, (b) => bucketLabel(b, report.granularity, locale, timeZone)) : null;
   return (
     <>
       {data && data.points.length > 0 && (

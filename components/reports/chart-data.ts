@@ -1,4 +1,4 @@
-import type { ReportRow } from "@/lib/reports/run-report";
+import type { ReportColumn } from "@/lib/reports/lazy-report";
 
 export interface ChartData {
   /** The series' names (group keys, or null for the whole centre), shown in the legend. */
@@ -10,27 +10,28 @@ export interface ChartData {
 }
 
 /**
- * One metric of a report over its buckets, one series per group key: at most
- * `max` keys, the largest by the sum of their values, so a chart stays readable.
+ * One metric of a report over its buckets (`columnOf`), one series per group
+ * key: at most `max` keys, the largest by the sum of their values, so a chart
+ * stays readable. Points are in time order, whatever the table's order.
  */
-export function chartData(rows: readonly ReportRow[], id: string, label: (bucket: string) => string, max = 8): ChartData {
-  const sums = new Map<string | null, number>();
-  for (const r of rows) sums.set(r.key, (sums.get(r.key) ?? 0) + Math.abs(r.metrics[id] ?? 0));
-  const series = [...sums]
-    .sort((a, b) => b[1] - a[1])
+export function chartData({ buckets, keys, values }: ReportColumn, label: (bucket: string) => string, max = 8): ChartData {
+  const nk = keys.length;
+  const sums = keys.map((key, k) => {
+    let sum = 0;
+    for (let c = k; c < values.length; c += nk) if (values[c] === values[c]) sum += Math.abs(values[c]!);
+    return { key, k, sum };
+  });
+  const shown = [...sums]
+    .sort((a, b) => b.sum - a.sum)
     .slice(0, max)
-    .map(([key]) => key)
-    .sort((a, b) => (a ?? "").localeCompare(b ?? ""));
-  const index = new Map(series.map((k, i) => [k, `s${i}`]));
-  const byBucket = new Map<string, Record<string, string | number | null>>();
-  for (const r of rows) {
-    const dataKey = index.get(r.key);
-    if (dataKey === undefined) continue;
-    let point = byBucket.get(r.bucket);
-    if (!point) byBucket.set(r.bucket, (point = { bucket: label(r.bucket) }));
-    point[dataKey] = r.metrics[id] ?? null;
-  }
-  // In time order whatever the rows' order (the table may be sorted by a column).
-  const points = [...byBucket].sort((a, b) => Date.parse(a[0]) - Date.parse(b[0])).map(([, point]) => point);
-  return { series, points, total: sums.size };
+    .sort((a, b) => (a.key ?? "").localeCompare(b.key ?? ""));
+  const points = buckets.map((bucket, b) => {
+    const point: Record<string, string | number | null> = { bucket: label(bucket) };
+    shown.forEach(({ k }, i) => {
+      const v = values[b * nk + k]!;
+      point[`s${i}`] = v === v ? v : null;
+    });
+    return point;
+  });
+  return { series: shown.map((s) => s.key), points, total: nk };
 }

@@ -1,6 +1,6 @@
 import { comparedRow, type ComparedReport, type ComparedRow } from "./compare";
 import type { ComputedReport } from "./computed-report";
-import { LazyReport } from "./lazy-report";
+import { LazyReport, type ReportColumn } from "./lazy-report";
 
 /**
  * `compareReports` of two computed reports, its rows built when read: rows
@@ -29,6 +29,11 @@ export class ComputedComparison extends LazyReport<ComparedRow> implements Compa
 
   get bucketCount(): number {
     return this.#current.bucketCount;
+  }
+
+  /** The current period's column: compared rows keep its values. */
+  column(id: string): ReportColumn {
+    return this.#current.column(id);
   }
 
   release(): void {

@@ -1,5 +1,5 @@
 import type { MetricId, MetricValues } from "../metrics/registry";
-import { LazyReport } from "./lazy-report";
+import { LazyReport, type ReportColumn } from "./lazy-report";
 import type { ReportQuery } from "./report-query";
 import type { ReportRow } from "./run-report";
 import { byBucketDescending, byKey, byValue } from "./sort-order";
@@ -89,7 +89,7 @@ export class ComputedReport extends LazyReport<ReportRow> {
       this.#order = null;
       return this;
     }
-    const { keys, compute, empty } = this.#cells;
+    const keys = this.#cells.keys;
     const nk = keys.length;
     const nb = this.bucketCount;
     if (sort.column === "bucket") this.#order = byBucketDescending(nb, nk);
@@ -99,18 +99,28 @@ export class ComputedReport extends LazyReport<ReportRow> {
       (sort.descending ? ranked.reverse() : ranked).forEach((k, i) => (rank[k] = i));
       this.#order = byKey(nb, rank);
     } else {
-      // The column's value in every cell, NaN for none (rows without a value sort last either way).
-      const at = this.metrics.indexOf(sort.column as MetricId);
-      const column = new Float64Array(this.rowCount).fill(Number.NaN);
-      if (at >= 0) {
-        const values = new Float64Array(this.metrics.length);
-        const none = empty[sort.column] ?? Number.NaN;
-        for (let c = 0; c < column.length; c++) column[c] = compute(c, values, 0) ? values[at]! : none;
-      }
-      this.#order = byValue(column, sort.descending);
+      // Rows without a value (NaN) sort last either way.
+      this.#order = byValue(this.#values(sort.column), sort.descending);
     }
     this.#stamps ??= this.#cells.buckets(0, this.bucketCount);
     return this;
+  }
+
+  column(id: string): ReportColumn {
+    return { buckets: (this.#stamps ??= this.#cells.buckets(0, this.bucketCount)), keys: this.keys, values: this.#values(id) };
+  }
+
+  /** Metric `id`'s value in every cell, NaN for none (every formula runs, no row is built). */
+  #values(id: string): Float64Array {
+    this.#readable();
+    const { compute, empty } = this.#cells;
+    const column = new Float64Array(this.rowCount).fill(Number.NaN);
+    const at = this.metrics.indexOf(id as MetricId);
+    if (at < 0) return column;
+    const values = new Float64Array(this.metrics.length);
+    const none = empty[id] ?? Number.NaN;
+    for (let c = 0; c < column.length; c++) column[c] = compute(c, values, 0) ? values[at]! : none;
+    return column;
   }
 
   protected build(start: number, end: number): ReportRow[] {

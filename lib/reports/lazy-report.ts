@@ -39,6 +39,8 @@ export abstract class LazyReport<R> {
   abstract release(): void;
   /** Rows `start` to `end` (excluded), built now. */
   protected abstract build(start: number, end: number): R[];
+  /** One metric over every bucket and key, without building the rows (`columnOf`). */
+  abstract column(id: string): ReportColumn;
 
   /** Rows `start` to `end` (excluded), built now (or taken from `rows` once built). */
   rowsBetween(start: number, end: number): R[] {
@@ -49,6 +51,28 @@ export abstract class LazyReport<R> {
   protected forgetRows(): void {
     this.#rows = undefined;
   }
+}
+
+/**
+ * One metric of a report as a grid: `values[b × keys.length + k]` is its value in bucket `b` (time order) for
+ * `keys[k]`, NaN where the row has none (or there is no row).
+ */
+export interface ReportColumn {
+  buckets: readonly string[];
+  keys: readonly (string | null)[];
+  values: Float64Array;
+}
+
+/** `id`'s column of a report: computed from the sums when it is lazy, else gathered from its rows (any order). */
+export function columnOf(report: { rows: readonly { bucket: string; key: string | null; metrics: Record<string, number | null> }[] }, id: string): ReportColumn {
+  if (report instanceof LazyReport) return report.column(id);
+  const buckets = [...new Set(report.rows.map((r) => r.bucket))].sort((a, b) => Date.parse(a) - Date.parse(b));
+  const keys = [...new Set(report.rows.map((r) => r.key))];
+  const at = new Map(buckets.map((b, i) => [b, i]));
+  const k = new Map(keys.map((key, i) => [key, i]));
+  const values = new Float64Array(buckets.length * keys.length).fill(Number.NaN);
+  for (const r of report.rows) values[at.get(r.bucket)! * keys.length + k.get(r.key)!] = r.metrics[id] ?? Number.NaN;
+  return { buckets, keys, values };
 }
 
 /** Releases a report's sums when it is lazy (see `LazyReport.release`); nothing for a plain report. */

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ComparedReport } from "./compare";
+import { columnOf } from "./lazy-report";
 import { readPage } from "./report-page";
 import { testReport } from "./testing/computed";
 
@@ -18,9 +19,13 @@ describe("the report page's read", () => {
         const page = readPage(report, n, chartBuckets);
         expect(page.shown).toEqual({ from: report.from, to: report.to, granularity: "hour", groupBy: "queue", metrics: ["offered"], rows: rows.slice(0, n) });
         expect(page.total).toBe(rows.length);
-        expect(page.all).toEqual(nb <= chartBuckets ? rows : null);
-        // Without the chart, only the rows shown are computed: a 90-day report at 15 minutes has 432,000.
-        expect(seen.computed).toBe(nb <= chartBuckets ? rows.length : Math.min(n, rows.length));
+        // (A report of no bucket still has its keys; its plain rows name none.)
+        if (nb > chartBuckets) expect(page.chart).toBeNull();
+        else if (nb > 0) expect(page.chart).toEqual(columnOf({ rows }, "offered"));
+        else expect(page.chart?.values).toHaveLength(0);
+        // Rows are built for the table only; the chart computes one column (a 90-day report at 15 minutes has 432,000
+        // cells, and no chart).
+        expect(seen.computed).toBe(Math.min(n, rows.length) + (nb <= chartBuckets ? rows.length : 0));
         expect(seen.released).toBe(1);
         if (nb > chartBuckets && rows.length > 0) expect(() => report.rows).toThrow(/after release/);
       }),
@@ -41,7 +46,7 @@ describe("the report page's read", () => {
       ],
     };
     const page = readPage(compared, 1, 1);
-    expect(page).toEqual({ shown: { ...compared, rows: compared.rows.slice(0, 1) }, total: 2, all: null });
-    expect(readPage(compared, 5, 2).all).toBe(compared.rows);
+    expect(page).toEqual({ shown: { ...compared, rows: compared.rows.slice(0, 1) }, total: 2, chart: null });
+    expect(readPage(compared, 5, 2).chart).toEqual({ buckets: ["b0", "b1"], keys: ["a"], values: Float64Array.from([1, 3]) });
   });
 });

@@ -1,5 +1,5 @@
 import type { ComparedReport } from "./compare";
-import { bucketCount, firstRows, releaseReport, rowCount, withRows } from "./lazy-report";
+import { bucketCount, columnOf, firstRows, releaseReport, rowCount, withRows, type ReportColumn } from "./lazy-report";
 import type { Report } from "./run-report";
 
 /** Beyond this, the page would weigh megabytes; the CSV has every row. */
@@ -13,8 +13,8 @@ export interface ReportPage<T extends Report | ComparedReport = Report | Compare
   shown: T;
   /** How many rows the report has (the table says when it shows fewer). */
   total: number;
-  /** Every row when the report has at most `MAX_CHART_POINTS` buckets (the chart's), else null: never built. */
-  all: T["rows"] | null;
+  /** The chart's data when the report has at most `MAX_CHART_POINTS` buckets: its first metric's column. */
+  chart: ReportColumn | null;
 }
 
 /**
@@ -25,9 +25,9 @@ export interface ReportPage<T extends Report | ComparedReport = Report | Compare
  */
 export function readPage<T extends Report | ComparedReport>(report: T, rows = MAX_TABLE_ROWS, chartBuckets = MAX_CHART_POINTS): ReportPage<T> {
   try {
-    const all = bucketCount(report) <= chartBuckets ? report.rows : null;
-    const shown = withRows(report, all ? all.slice(0, rows) : firstRows(report, rows)) as T;
-    return { shown, total: rowCount(report), all };
+    const shown = withRows(report, firstRows(report, rows)) as T;
+    const chart = bucketCount(report) <= chartBuckets ? columnOf(report, report.metrics[0]!) : null;
+    return { shown, total: rowCount(report), chart };
   } finally {
     releaseReport(report);
   }
