@@ -7,6 +7,7 @@ import { markStale } from "./strips";
 
 const FACT_COLS = FACT_FIELDS.map(columnOf);
 const TIME_COLS = AGENT_TIME_FIELDS.map(columnOf);
+const allZero = (table: string, cols: readonly string[]) => `(${cols.map((c) => `${table}.${c} = 0`).join(" and ")})`;
 const arrays = (from: number, n: number) => Array.from({ length: n }, (_, i) => `$${from + i}::float8[]`).join(", ");
 
 /**
@@ -16,7 +17,7 @@ const arrays = (from: number, n: number) => Array.from({ length: n }, (_, i) => 
  * each quarter-hour to its day and month, computed here as reports compute them).
  */
 const UPSERT_FACTS = `
-  with u as (
+  with up as (with u as (
     select to_timestamp(u.b / 1000.0) as b, u.q, u.c, u.a, to_timestamp(p.d / 1000.0) as d, to_timestamp(p.m / 1000.0) as m,
       ${FACT_COLS.map((c) => `u.${c}`).join(", ")}
     from unnest($4::float8[], $5::text[], $6::text[], $7::text[], ${arrays(8, FACT_COLS.length)}) as u(b, q, c, a, ${FACT_COLS.join(", ")})
@@ -32,22 +33,34 @@ const UPSERT_FACTS = `
   insert into rollups (grain, level, bucket, queue, channel, agent, ${FACT_COLS.join(", ")})
   select g, l, t, q, c, a, ${FACT_COLS.map((c) => `sum(${c})`).join(", ")} from gr group by g, l, t, q, c, a
   on conflict (grain, level, bucket, queue, channel, agent) do update set
-    ${FACT_COLS.map((c) => `${c} = rollups.${c} + excluded.${c}`).join(", ")}`;
+    ${FACT_COLS.map((c) => `${c} = rollups.${c} + excluded.${c}`).join(", ")}
+  returning grain, level, (extract(epoch from bucket) * 1000)::float8 as b, queue, channel, agent, ${allZero("rollups", FACT_COLS)} as empty)
+  select grain, level, b, queue, channel, agent from up where empty`;
 
 const UPSERT_TIME = `
-  insert into agent_time (grain, level, bucket, agent, queues, ${TIME_COLS.join(", ")})
+  with up as (insert into agent_time (grain, level, bucket, agent, queues, ${TIME_COLS.join(", ")})
   select u.g, 0, to_timestamp(u.b / 1000.0), u.a, u.qs, ${TIME_COLS.map((c) => `u.${c}`).join(", ")}
   from unnest($1::text[], $2::float8[], $3::text[], $4::text[], ${arrays(5, TIME_COLS.length)}) as u(g, b, a, qs, ${TIME_COLS.join(", ")})
   on conflict (grain, level, bucket, agent, queues) do update set
-    ${TIME_COLS.map((c) => `${c} = agent_time.${c} + excluded.${c}`).join(", ")}`;
+    ${TIME_COLS.map((c) => `${c} = agent_time.${c} + excluded.${c}`).join(", ")}
+  returning grain, (extract(epoch from bucket) * 1000)::float8 as b, agent, queues, ${allZero("agent_time", TIME_COLS)} as empty)
+  select grain, b, agent, queues from up where empty`;
 
 const TOUCHED = `with t(g, b) as (select u.g::char(1), to_timestamp(u.b / 1000.0) from unnest($1::text[], $2::float8[]) as u(g, b))`;
 
-/** Rows whose every sum went back to zero are removed: they would list empty groups and count absent agents. */
-const DROP_EMPTY_FACTS = `${TOUCHED} delete from rollups r using t where r.grain = t.g and r.level in (0, 1, 2) and r.bucket = t.b
-  and ${FACT_COLS.map((c) => `r.${c} = 0`).join(" and ")}`;
-const DROP_EMPTY_TIME = `${TOUCHED} delete from agent_time r using t where r.grain = t.g and r.bucket = t.b and r.level = 0
-  and ${TIME_COLS.map((c) => `r.${c} = 0`).join(" and ")}`;
+/**
+ * Rows whose every sum went back to zero are removed: they would list empty groups and count absent agents. The
+ * upserts answer which rows they left at zero (usually none): those are deleted by their key, so that a fold's cost
+ * does not grow with the rows already in its day and month.
+ */
+const DROP_EMPTY_FACTS = `delete from rollups r
+  using unnest($1::char(1)[], $2::smallint[], $3::float8[], $4::text[], $5::text[], $6::text[]) as k(g, l, b, q, c, a)
+  where r.grain = k.g and r.level = k.l and r.bucket = to_timestamp(k.b / 1000.0) and r.queue = k.q and r.channel = k.c and r.agent = k.a
+    and ${allZero("r", FACT_COLS)}`;
+const DROP_EMPTY_TIME = `delete from agent_time r
+  using unnest($1::char(1)[], $2::float8[], $3::text[], $4::text[]) as k(g, b, a, qs)
+  where r.grain = k.g and r.level = 0 and r.bucket = to_timestamp(k.b / 1000.0) and r.agent = k.a and r.queues = k.qs
+    and ${allZero("r", TIME_COLS)}`;
 
 /** Level 1 of agent time (per queue, with distinct agents) again from level 0 of the same period. */
 const REDERIVE_TIME = [
@@ -72,15 +85,9 @@ export async function applyDelta(q: Query, delta: RollupDelta, timeZone: string)
 
   if (delta.facts.length > 0) {
     const quarters = [...new Set(delta.facts.map((r) => r.bucket))];
-    for (const b of quarters) {
-      const { day, month } = periods.get(b)!;
-      touch("q", b);
-      touch("d", day);
-      touch("m", month);
-    }
     await markStale(q, quarters);
     const f = delta.facts;
-    await q(UPSERT_FACTS, [
+    const emptied = await q<{ grain: string; level: number; b: number; queue: string; channel: string; agent: string }>(UPSERT_FACTS, [
       quarters,
       quarters.map((b) => periods.get(b)!.day),
       quarters.map((b) => periods.get(b)!.month),
@@ -90,6 +97,10 @@ export async function applyDelta(q: Query, delta: RollupDelta, timeZone: string)
       f.map((r) => r.agent),
       ...FACT_COLS.map((_, i) => f.map((r) => r.v[i])),
     ]);
+    if (emptied.length > 0) {
+      const e = emptied;
+      await q(DROP_EMPTY_FACTS, [e.map((r) => r.grain), e.map((r) => r.level), e.map((r) => r.b), e.map((r) => r.queue), e.map((r) => r.channel), e.map((r) => r.agent)]);
+    }
   }
   if (delta.agentTime.length > 0) {
     const rows = new Map<string, { g: string; r: AgentTimeRow }>();
@@ -109,13 +120,15 @@ export async function applyDelta(q: Query, delta: RollupDelta, timeZone: string)
     // Level 1 of these quarter-hours is derived again below: their days' strips are stale.
     await markStale(q, delta.agentTime.map((r) => r.bucket));
     const list = [...rows.values()];
-    await q(UPSERT_TIME, [
+    const emptied = await q<{ grain: string; b: number; agent: string; queues: string }>(UPSERT_TIME, [
       list.map((x) => x.g),
       list.map((x) => x.r.bucket),
       list.map((x) => x.r.agent),
       list.map((x) => x.r.queues),
       ...TIME_COLS.map((_, i) => list.map((x) => x.r.v[i])),
     ]);
+    // Before level 1 is derived again: an emptied row would count its agent as staffed.
+    if (emptied.length > 0) await q(DROP_EMPTY_TIME, [emptied.map((r) => r.grain), emptied.map((r) => r.b), emptied.map((r) => r.agent), emptied.map((r) => r.queues)]);
   }
   if (delta.waitingTouched.length > 0) {
     await q(`delete from waiting_contacts where contact_id = any($1::text[])`, [delta.waitingTouched]);
@@ -137,12 +150,9 @@ export async function applyDelta(q: Query, delta: RollupDelta, timeZone: string)
       [t.map((x) => x.agentId), t.map((x) => x.at), t.map((x) => x.state), t.map((x) => [...x.queues].sort().join(","))],
     );
   }
-  if (touched.size === 0) return;
-  const list = [...touched.values()];
-  const params = [list.map(([g]) => g), list.map(([, b]) => b)];
-  await q(DROP_EMPTY_FACTS, params);
   if (delta.agentTime.length > 0) {
-    await q(DROP_EMPTY_TIME, params);
+    const list = [...touched.values()];
+    const params = [list.map(([g]) => g), list.map(([, b]) => b)];
     for (const sql of REDERIVE_TIME) await q(sql, params);
   }
 }
