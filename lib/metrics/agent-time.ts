@@ -19,6 +19,21 @@ interface Step {
   queues: readonly string[];
 }
 
+/** The four timed states, in the order of a timeline's sums. */
+const TIMED = ["availableMs", "busyMs", "wrapUpMs", "pausedMs"] as const;
+const TIMED_AT: Partial<Record<AgentState, number>> = Object.fromEntries(Object.entries(FIELD).map(([state, field]) => [state, TIMED.indexOf(field)]));
+
+/**
+ * One agent's steps in order, with what makes the time inside an interval a few lookups rather than a walk
+ * over the day's steps (every push of every scope asks for it): `sums[4k + f]` is the time spent in timed state
+ * `f` over the closed steps before step `k`, and `runs` are the stretches of steps serving the same queues.
+ */
+interface Timeline {
+  steps: Step[];
+  sums: number[];
+  runs: { start: number; queues: readonly string[] }[];
+}
+
 /** Who an interval of agent time counts for. */
 export type AgentFilter = (agentId: string, queues: readonly string[]) => boolean;
 
@@ -29,28 +44,28 @@ export type AgentFilter = (agentId: string, queues: readonly string[]) => boolea
  */
 export class AgentTimelines {
   private readonly events = new Map<string, Map<string, StateEvent>>();
-  private readonly steps = new Map<string, Step[]>();
+  private readonly timelines = new Map<string, Timeline>();
 
   apply(e: StateEvent): boolean {
     let byId = this.events.get(e.agentId);
     if (!byId) this.events.set(e.agentId, (byId = new Map()));
     if (byId.has(e.id)) return false;
     byId.set(e.id, e);
-    this.steps.delete(e.agentId);
+    // The usual case, a state after the agent's last one, extends the timeline; any other is sorted in again.
+    const t = this.timelines.get(e.agentId);
+    const last = t?.steps[t.steps.length - 1];
+    if (t && last && before(last, e)) append(t, e);
+    else this.timelines.delete(e.agentId);
     return true;
   }
 
-  private stepsOf(agentId: string): Step[] {
-    let s = this.steps.get(agentId);
-    if (s) return s;
-    const sorted = [...(this.events.get(agentId)?.values() ?? [])].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
-    let queues: readonly string[] = [];
-    s = sorted.map((e) => {
-      if (e.queues) queues = e.queues;
-      return { at: e.at, id: e.id, state: e.state, queues };
-    });
-    this.steps.set(agentId, s);
-    return s;
+  private timelineOf(agentId: string): Timeline {
+    let t = this.timelines.get(agentId);
+    if (t) return t;
+    t = { steps: [], sums: [0, 0, 0, 0], runs: [] };
+    for (const e of [...(this.events.get(agentId)?.values() ?? [])].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0))) append(t, e);
+    this.timelines.set(agentId, t);
+    return t;
   }
 
   /**
@@ -75,18 +90,25 @@ export class AgentTimelines {
 
   /** Adds one agent's time inside [from, to) to `time`; true when it had any. */
   private timeIn(time: Partial<Aggregate>, agentId: string, include: AgentFilter, from: number, to: number): boolean {
-    const steps = this.stepsOf(agentId);
+    const { steps, sums, runs } = this.timelineOf(agentId);
+    const first = firstOverlapping(steps, from);
+    const last = lastBefore(steps, to);
+    if (last < first) return false;
     let worked = false;
-    for (let i = firstOverlapping(steps, from); i < steps.length; i++) {
-      const step = steps[i]!;
-      if (step.at >= to) break;
-      const field = FIELD[step.state];
-      if (!field || !include(agentId, step.queues)) continue;
-      const end = i + 1 < steps.length ? steps[i + 1]!.at : Infinity;
-      const ms = Math.min(end, to) - Math.max(step.at, from);
-      if (ms <= 0) continue;
-      time[field] = (time[field] ?? 0) + ms;
-      worked = true;
+    for (let r = runAt(runs, first); r < runs.length && runs[r]!.start <= last; r++) {
+      if (!include(agentId, runs[r]!.queues)) continue;
+      const a = Math.max(runs[r]!.start, first);
+      const b = Math.min(r + 1 < runs.length ? runs[r + 1]!.start - 1 : steps.length - 1, last);
+      // The run's first and last steps may be cut by the interval; the steps between are whole and closed.
+      if (addStep(time, steps, a, from, to)) worked = true;
+      if (b <= a) continue;
+      if (addStep(time, steps, b, from, to)) worked = true;
+      for (let f = 0; f < TIMED.length; f++) {
+        const ms = sums[4 * b + f]! - sums[4 * (a + 1) + f]!;
+        if (ms <= 0) continue;
+        time[TIMED[f]!] = (time[TIMED[f]!] ?? 0) + ms;
+        worked = true;
+      }
     }
     return worked;
   }
@@ -94,7 +116,7 @@ export class AgentTimelines {
   /** Every agent's closed stretches (a state up to the agent's next event), in any state. */
   *closedSegments(): Generator<{ agentId: string; from: number; to: number; state: AgentState; queues: readonly string[] }> {
     for (const agentId of this.events.keys()) {
-      const steps = this.stepsOf(agentId);
+      const { steps } = this.timelineOf(agentId);
       for (let i = 0; i + 1 < steps.length; i++) {
         const s = steps[i]!;
         yield { agentId, from: s.at, to: steps[i + 1]!.at, state: s.state, queues: s.queues };
@@ -105,7 +127,7 @@ export class AgentTimelines {
   /** Each agent's last step: the state in force from then on, still open. */
   *lastSteps(): Generator<{ agentId: string; at: number; id: string; state: AgentState; queues: readonly string[] }> {
     for (const agentId of this.events.keys()) {
-      const steps = this.stepsOf(agentId);
+      const { steps } = this.timelineOf(agentId);
       const last = steps[steps.length - 1];
       if (last) yield { agentId, ...last };
     }
@@ -114,7 +136,7 @@ export class AgentTimelines {
   /** Forgets states that ended before `horizon` (each agent keeps the one in force then). */
   evict(horizon: number): void {
     for (const [agentId, byId] of this.events) {
-      const steps = this.stepsOf(agentId);
+      const { steps } = this.timelineOf(agentId);
       const keepFrom = Math.max(0, firstOverlapping(steps, horizon));
       if (keepFrom === 0) continue;
       for (const s of steps.slice(0, keepFrom)) byId.delete(s.id);
@@ -122,7 +144,7 @@ export class AgentTimelines {
       const kept = steps[keepFrom]!;
       const e = byId.get(kept.id)!;
       if (!e.queues && kept.queues.length > 0) byId.set(kept.id, { ...e, queues: [...kept.queues] });
-      this.steps.delete(agentId);
+      this.timelines.delete(agentId);
     }
   }
 }
@@ -136,4 +158,51 @@ function firstOverlapping(steps: readonly Step[], from: number): number {
     else hi = mid;
   }
   return Math.max(0, lo - 1);
+}
+
+/** Index of the last step starting before `to`, -1 if none. */
+function lastBefore(steps: readonly Step[], to: number): number {
+  let lo = 0, hi = steps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (steps[mid]!.at < to) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Index of the run holding step `k`. */
+function runAt(runs: Timeline["runs"], k: number): number {
+  let lo = 0, hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid]!.start <= k) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
+}
+
+/** Adds step `k`'s time inside [from, to) (it lasts until the next step, the last one for ever); true if any. */
+function addStep(time: Partial<Aggregate>, steps: readonly Step[], k: number, from: number, to: number): boolean {
+  const step = steps[k]!;
+  const f = TIMED_AT[step.state];
+  if (f === undefined) return false;
+  const end = k + 1 < steps.length ? steps[k + 1]!.at : Infinity;
+  const ms = Math.min(end, to) - Math.max(step.at, from);
+  if (ms <= 0) return false;
+  time[TIMED[f]!] = (time[TIMED[f]!] ?? 0) + ms;
+  return true;
+}
+
+/** Adds a state after the timeline's last step: the previous one closes at it. */
+function append(t: Timeline, e: StateEvent): void {
+  const n = t.steps.length;
+  const prev = t.steps[n - 1];
+  const queues = e.queues ?? prev?.queues ?? [];
+  t.steps.push({ at: e.at, id: e.id, state: e.state, queues });
+  if (prev) {
+    const f = TIMED_AT[prev.state];
+    for (let i = 0; i < TIMED.length; i++) t.sums.push(t.sums[4 * (n - 1) + i]! + (i === f ? e.at - prev.at : 0));
+  }
+  if (!prev || queues !== prev.queues) t.runs.push({ start: n, queues });
 }
