@@ -71,12 +71,15 @@ export class AgentTimelines {
   /**
    * Adds to `into` the time agents spent in each state inside [from, to) — the
    * last state lasting until `to` — and the number of agents staffed there.
+   * With `agent`, only that agent's (an agent's scope: the others are not read).
    */
-  addTime(into: AggregateVector, include: AgentFilter, from: number, to: number): void {
+  addTime(into: AggregateVector, include: AgentFilter, from: number, to: number, agent?: string): void {
     if (to <= from) return;
     const time: Partial<Aggregate> = {};
     let staffed = 0;
-    for (const agentId of this.events.keys()) if (this.timeIn(time, agentId, include, from, to)) staffed++;
+    if (agent !== undefined) {
+      if (this.events.has(agent) && this.timeIn(time, agent, include, from, to)) staffed++;
+    } else for (const agentId of this.events.keys()) if (this.timeIn(time, agentId, include, from, to)) staffed++;
     time.staffedAgents = staffed;
     addPartial(into, time);
   }
@@ -198,11 +201,16 @@ function addStep(time: Partial<Aggregate>, steps: readonly Step[], k: number, fr
 function append(t: Timeline, e: StateEvent): void {
   const n = t.steps.length;
   const prev = t.steps[n - 1];
-  const queues = e.queues ?? prev?.queues ?? [];
+  // Queues named again as they were keep the run going (states often repeat them).
+  const queues = e.queues && !(prev && sameQueues(e.queues, prev.queues)) ? e.queues : (prev?.queues ?? e.queues ?? []);
   t.steps.push({ at: e.at, id: e.id, state: e.state, queues });
   if (prev) {
     const f = TIMED_AT[prev.state];
     for (let i = 0; i < TIMED.length; i++) t.sums.push(t.sums[4 * (n - 1) + i]! + (i === f ? e.at - prev.at : 0));
   }
   if (!prev || queues !== prev.queues) t.runs.push({ start: n, queues });
+}
+
+function sameQueues(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((q, i) => q === b[i]);
 }
