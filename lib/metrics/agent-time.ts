@@ -1,6 +1,7 @@
 import type { AgentState, EventOf } from "../events/schema";
 import { addPartial, type Aggregate, type AggregateVector } from "./aggregate";
 import { before } from "./facts";
+import { partitionPoint } from "./partition-point";
 
 type StateEvent = EventOf<"agent.state">;
 
@@ -153,37 +154,13 @@ export class AgentTimelines {
 }
 
 /** Index of the step in force at `from` (or the first one after it). */
-function firstOverlapping(steps: readonly Step[], from: number): number {
-  let lo = 0, hi = steps.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (steps[mid]!.at <= from) lo = mid + 1;
-    else hi = mid;
-  }
-  return Math.max(0, lo - 1);
-}
+const firstOverlapping = (steps: readonly Step[], from: number) => Math.max(0, partitionPoint(steps.length, (i) => steps[i]!.at <= from) - 1);
 
 /** Index of the last step starting before `to`, -1 if none. */
-function lastBefore(steps: readonly Step[], to: number): number {
-  let lo = 0, hi = steps.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (steps[mid]!.at < to) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
+const lastBefore = (steps: readonly Step[], to: number) => partitionPoint(steps.length, (i) => steps[i]!.at < to) - 1;
 
 /** Index of the run holding step `k`. */
-function runAt(runs: Timeline["runs"], k: number): number {
-  let lo = 0, hi = runs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (runs[mid]!.start <= k) lo = mid + 1;
-    else hi = mid;
-  }
-  return Math.max(0, lo - 1);
-}
+const runAt = (runs: Timeline["runs"], k: number) => Math.max(0, partitionPoint(runs.length, (i) => runs[i]!.start <= k) - 1);
 
 /** Adds step `k`'s time inside [from, to) (it lasts until the next step, the last one for ever); true if any. */
 function addStep(time: Partial<Aggregate>, steps: readonly Step[], k: number, from: number, to: number): boolean {

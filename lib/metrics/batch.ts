@@ -1,6 +1,7 @@
 import type { VigieEvent } from "../events/schema";
 import { addPartial, emptyVector, FIELD_INDEX, toAggregate, type Aggregate } from "./aggregate";
 import { AgentTimelines } from "./agent-time";
+import { partitionPoint } from "./partition-point";
 import { applyToCase, caseFacts, type CaseState } from "./cases";
 import { applyToContact, contactFacts, isWaiting, newContact, outcomeFlags, queuedAt, type ContactConfig, type ContactState } from "./contact";
 import { DEFAULT_REPEAT_DAYS, type EngineConfig } from "./engine";
@@ -187,13 +188,7 @@ function factFilter({ queues, agentId }: Restriction): (scopes: readonly Scope[]
 }
 
 function lowerBound(list: readonly Fact[], at: number): number {
-  let lo = 0, hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.at < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(list.length, (i) => list[i]!.at < at);
 }
 
 /** For each inbound contact of an identified customer, the offered time of that customer's next one. */
