@@ -75,7 +75,7 @@ describe("agent timelines", () => {
           expect([...v], `${name} [${(from - T0) / 60_000}, ${(to - T0) / 60_000}) min`).toEqual(to > from ? asVector(reference(all, include, from, to)) : [...emptyVector()]);
           // An agent's scope reads that agent only.
           const one = emptyVector();
-          timelines.addTime(one, (a) => a === "a2", from, to, "a2");
+          timelines.addTime(one, Object.assign((a: string) => a === "a2", { agent: "a2" }), from, to);
           expect([...one]).toEqual(to > from ? asVector(reference(all, (a) => a === "a2", from, to)) : [...emptyVector()]);
           const mine = all.filter((x) => x.agentId === "a1");
           expect(timelines.agentTime("a1", from, to)).toEqual(to > from && mine.length > 0 ? reference(mine, () => true, from, to).time : {});

@@ -35,8 +35,11 @@ interface Timeline {
   runs: { start: number; queues: readonly string[] }[];
 }
 
-/** Who an interval of agent time counts for. */
-export type AgentFilter = (agentId: string, queues: readonly string[]) => boolean;
+/**
+ * Who an interval of agent time counts for; `agent` set when it is one agent only (an agent's scope): the others
+ * are then not read at all.
+ */
+export type AgentFilter = ((agentId: string, queues: readonly string[]) => boolean) & { readonly agent?: string };
 
 /**
  * Each agent's states over time, from `agent.state` events: a state lasts from
@@ -72,12 +75,12 @@ export class AgentTimelines {
   /**
    * Adds to `into` the time agents spent in each state inside [from, to) — the
    * last state lasting until `to` — and the number of agents staffed there.
-   * With `agent`, only that agent's (an agent's scope: the others are not read).
    */
-  addTime(into: AggregateVector, include: AgentFilter, from: number, to: number, agent?: string): void {
+  addTime(into: AggregateVector, include: AgentFilter, from: number, to: number): void {
     if (to <= from) return;
     const time: Partial<Aggregate> = {};
     let staffed = 0;
+    const { agent } = include;
     if (agent !== undefined) {
       if (this.events.has(agent) && this.timeIn(time, agent, include, from, to)) staffed++;
     } else for (const agentId of this.events.keys()) if (this.timeIn(time, agentId, include, from, to)) staffed++;

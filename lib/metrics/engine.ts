@@ -316,8 +316,7 @@ export class MetricsEngine {
     // A multi-queue scope sums its queues: a contact belongs to one queue only.
     for (const member of memberScopes(scope)) this.buckets.get(member)?.sum(from, to, v);
     const filter = agentFilter(scope);
-    const p = parseScope(scope);
-    if (filter) this.timelines.addTime(v, filter, from, Math.min(to, now), p.kind === "agent" ? p.key : undefined);
+    if (filter) this.timelines.addTime(v, filter, from, Math.min(to, now));
     let underSl = 0;
     for (const c of this.waitingIn(scope)) {
       const at = c.offered!.at;

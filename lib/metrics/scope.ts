@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { AgentFilter } from "./agent-time";
 
 /**
  * A scope names what a snapshot covers (CONTRACT §3), plus `queues:<q1>,<q2>`:
@@ -75,13 +76,13 @@ export function memberScopes(scope: Scope): Scope[] {
 }
 
 /** Which agents' time counts in a scope; null where agents do not apply (channels). */
-export function agentFilter(scope: Scope): ((agentId: string, queues: readonly string[]) => boolean) | null {
+export function agentFilter(scope: Scope): AgentFilter | null {
   const p = parseScope(scope);
   switch (p.kind) {
     case "all":
       return () => true;
     case "agent":
-      return (id) => id === p.key;
+      return Object.assign((id: string) => id === p.key, { agent: p.key });
     case "queue":
       return (_id, queues) => queues.includes(p.key);
     case "queues":
