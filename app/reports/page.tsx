@@ -141,7 +141,7 @@ function Results({ page, locale, timeZone, currency, href, sort, sortHref }: Res
   const t = reportsTexts(locale);
   const report = page.shown;
   const first = definition(report.metrics[0]!);
-  // A report too long to chart (90 days at 15 min) never built its rows for the chart (`readPage`).
+  // The chart reads its first metric's column (`readPage`), none past MAX_CHART_POINTS buckets (90 days at 15 min).
   const data = page.chart ? chartData(page.chart, (b) => bucketLabel(b, report.granularity, locale, timeZone)) : null;
   return (
     <>
